@@ -1,0 +1,4 @@
+/**
+ * Where feature modules register their CLI commands (one import each), so that main.ts stays small.
+ */
+export {};
