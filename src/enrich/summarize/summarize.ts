@@ -1,8 +1,110 @@
-// PLACEHOLDER owned by the summarize work.
-import type { Doc } from "../normalize/normalize.ts";
+/**
+ * Stage 7 — summarize: an extractive summary of 2–4 factual sentences taken verbatim from the body, so
+ * every figure in it is in the source by construction. Sentences are ranked by position, density of
+ * linked entities and figures, overlap with the title and with event evidence; near-duplicates are
+ * dropped (maximal marginal relevance) and the chosen sentences are given back in document order.
+ */
+import type { Doc, Span } from "../normalize/normalize.ts";
 import type { Reference } from "../../reference/reference.ts";
 import type { Findings } from "../findings.ts";
+import { contentWords, figuresIn, hasMoney, overlap } from "./features.ts";
 
-export function summarize(doc: Doc, _ref: Reference, _f: Findings): string {
-  return doc.title;
+export interface SummaryOptions {
+  /** Most sentences to keep (2..4; default 3). */
+  maxSentences?: number;
+  /** Soft budget in words (default 90): stop adding once reached, after the first two sentences. */
+  maxWords?: number;
+}
+
+interface Candidate {
+  span: Span;
+  text: string;
+  words: Set<string>;
+  wordCount: number;
+  score: number;
+  money: boolean;
+}
+
+const DATELINE = /^(?:[A-Z][A-Z.' ]{2,40}(?:,\s*[A-Z][A-Za-z. ]+)?\s*(?:\([A-Za-z ]+\))?\s*[-—–]+\s*)/;
+const JUNK = /\b(click here|subscribe|sign up|newsletter|all rights reserved|cookie)\b/i;
+
+function countInside(spans: { start: number; end: number }[], s: Span): number {
+  let n = 0;
+  for (const m of spans) if (m.start >= s.start && m.end <= s.end) n++;
+  return n;
+}
+
+function candidates(doc: Doc, f: Findings): Candidate[] {
+  const body = doc.sentences.filter((s) => s.start >= doc.bodyStart);
+  const title = contentWords(doc.title);
+  const mentions = [...f.linked.tickers.flatMap((t) => t.mentions), ...f.linked.entities.flatMap((e) => e.mentions)];
+  const evidence = f.events.map((e) => e.evidence);
+  const firstOfParagraph = new Set(doc.paragraphs.map((p) => p.start));
+  return body.map((span, j) => {
+    const raw = doc.text.slice(span.start, span.end);
+    const text = raw.replace(DATELINE, "");
+    const words = contentWords(text);
+    const wordCount = text.split(/\s+/).filter(Boolean).length;
+    const position = 1 / (1 + 0.25 * j) + (firstOfParagraph.has(span.start) ? 0.1 : 0);
+    const density = Math.min(1, countInside(mentions, span) / 2);
+    const figures = Math.min(1, figuresIn(text).length / 2);
+    const titleOverlap = title.size ? [...words].filter((w) => title.has(w)).length / title.size : 0;
+    const event = evidence.some((e) => e.start < span.end && e.end > span.start) ? 0.3 : 0;
+    let score = 0.35 * position + 0.2 * density + 0.2 * figures + 0.25 * titleOverlap + event;
+    if (wordCount < 7) score *= 0.3;
+    if (wordCount > 55) score *= 0.7;
+    if (/^["“‘']/.test(text) || /\?["”]?$/.test(text)) score *= 0.6;
+    if (JUNK.test(text)) score = 0;
+    return { span, text, words, wordCount, score, money: hasMoney(text) };
+  });
+}
+
+function pick(cands: Candidate[], max: number, maxWords: number): Candidate[] {
+  const chosen: Candidate[] = [];
+  let words = 0;
+  const pool = cands.filter((c) => c.score > 0);
+  while (chosen.length < max && pool.length > 0) {
+    let best = -1;
+    let bestValue = -Infinity;
+    pool.forEach((c, i) => {
+      const redundancy = Math.max(0, ...chosen.map((k) => overlap(c.words, k.words)));
+      const value = redundancy > 0.6 ? -Infinity : c.score - 0.6 * redundancy;
+      if (value > bestValue) [best, bestValue] = [i, value];
+    });
+    if (best < 0 || bestValue === -Infinity) break;
+    const [c] = pool.splice(best, 1);
+    if (chosen.length >= 2 && words + c!.wordCount > maxWords) break;
+    chosen.push(c!);
+    words += c!.wordCount;
+  }
+  return chosen;
+}
+
+/** When the article has dollar figures and no chosen sentence keeps one, swap the weakest for the best one. */
+function keepMoney(chosen: Candidate[], cands: Candidate[]): Candidate[] {
+  if (chosen.length === 0 || chosen.some((c) => c.money)) return chosen;
+  const money = cands.filter((c) => c.money && c.score > 0 && !chosen.includes(c)).sort((a, b) => b.score - a.score)[0];
+  if (!money) return chosen;
+  const weakest = chosen.reduce((a, b) => (b.score < a.score ? b : a));
+  if (money.score < 0.5 * weakest.score) return chosen;
+  return chosen.map((c) => (c === weakest ? money : c));
+}
+
+/**
+ * Writes the extractive summary of an article.
+ *
+ * @example
+ * summarize(doc, ref, findings)
+ * // "OpenAI is expanding its cloud … a $100 billion increase in AWS spending. The latest restructuring ends …"
+ */
+export function summarize(doc: Doc, _ref: Reference, f: Findings, options: SummaryOptions = {}): string {
+  const max = Math.min(4, Math.max(2, options.maxSentences ?? 3));
+  const cands = candidates(doc, f);
+  if (cands.length === 0) return doc.title;
+  const chosen = keepMoney(pick(cands, max, options.maxWords ?? 90), cands);
+  if (chosen.length === 0) return doc.title;
+  return chosen
+    .sort((a, b) => a.span.start - b.span.start)
+    .map((c) => c.text)
+    .join(" ");
 }
