@@ -3,7 +3,7 @@
  * from the company's size. Returns a multiplier on the event's typical move (1 = no surprise found).
  */
 import type { EnrichEvent } from "../../contract/enrichment.ts";
-import { parseMoneyText } from "./money.ts";
+import { parseFigure } from "../figures/figures.ts";
 
 export interface Surprise {
   factor: number;
@@ -40,8 +40,8 @@ function percentFigure(e: EnrichEvent, name: RegExp): Figure | undefined {
 export function companyValueInText(text: string): number | null {
   const re = /(market (?:value|capitali[sz]ation|cap)|valued at|valuation)\D{0,30}?(\$\s?\d[\d,.]*\s*(?:trillion|billion|million|tn|bn|mn|[TBM]\b)?)/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const v = parseMoneyText(m[2]!);
-    if (v !== null && v >= 1e7) return v;
+    const f = parseFigure(m[2]!);
+    if (f && f.kind === "money" && f.value >= 1e7) return f.value;
   }
   return null;
 }

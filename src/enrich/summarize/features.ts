@@ -1,6 +1,8 @@
 /**
  * Word and figure features the summarizer ranks sentences with.
  */
+import { findFigures, type Figure } from "../figures/figures.ts";
+
 const STOP = new Set(
   ("a an and are as at be been but by for from had has have he her his in into is it its of on or said says that the their they this " +
     "to was were which will with would after over than also more new its not no who what when where while about could can may")
@@ -37,25 +39,23 @@ export function overlap(a: Set<string>, b: Set<string>): number {
   return n / small.size;
 }
 
-const FIGURE =
-  /(?:US)?\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:trillion|billion|million|thousand|tn|bn|mn|[BMK])\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b|basis points?\b|bps\b)|\b\d[\d,]*(?:\.\d+)?\s(?:trillion|billion|million|thousand|shares|jobs|employees|workers|people)\b/gi;
-
 /**
- * The figures written in a text (money, percentages, counts with a unit), as written.
+ * The figures written in a text that carry information (money, percentages, basis points, counts with a
+ * unit — not bare numbers or years).
  *
  * @example
- * figuresIn("a $38 billion deal, up 4%") // ["$38 billion", "4%"]
+ * figuresIn("a $38 billion deal, up 4% in 2025").map((f) => f.text) // ["$38 billion", "4%"]
  */
-export function figuresIn(text: string): string[] {
-  return text.match(FIGURE) ?? [];
+export function figuresIn(text: string): Figure[] {
+  return findFigures(text).filter((f) => f.kind !== "year" && f.kind !== "number");
 }
 
 /**
- * Whether a text has a dollar amount.
+ * Whether a text has a money amount.
  *
  * @example
  * hasMoney("a $38 billion deal") // true
  */
 export function hasMoney(text: string): boolean {
-  return /\$\s?\d/.test(text);
+  return findFigures(text).some((f) => f.kind === "money");
 }

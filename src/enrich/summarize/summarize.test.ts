@@ -2,21 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { Reference } from "../../reference/reference.ts";
 import { normalize } from "../normalize/normalize.ts";
 import { findings, seedLike } from "../analyze/findings.fixture.ts";
-import { parseMoneyText } from "../impact/money.ts";
+import { figureInSource, findFigures, parseFigure } from "../figures/figures.ts";
 import { figuresIn } from "./features.ts";
 import { summarize } from "./summarize.ts";
 
 const ref = {} as Reference;
 
-/** A figure's normalised value: "$38 billion" and "$38B" both give "money:38000000000". */
-function figureKey(text: string): string {
-  const money = parseMoneyText(text);
-  if (money !== null) return `money:${money}`;
-  const n = Number(/\d[\d,]*(?:\.\d+)?/.exec(text)![0].replace(/,/g, ""));
-  const unit = /%|percent/i.test(text) ? "pct" : /basis|bps/i.test(text) ? "bps" : (/[a-z]+$/i.exec(text)?.[0] ?? "").toLowerCase();
-  const scale = /trillion/i.test(text) ? 1e12 : /billion/i.test(text) ? 1e9 : /million/i.test(text) ? 1e6 : 1;
-  return `${unit}:${n * scale}`;
-}
 
 function sentencesOf(s: string): number {
   return normalize({ body: s }).sentences.length;
@@ -36,11 +27,12 @@ describe("summarize", () => {
 
   it("only has figures that are in the source (normalised)", () => {
     const { doc, findings: f } = seedLike();
-    const source = new Set(figuresIn(doc.text).map(figureKey));
+    const source = findFigures(doc.text);
     const s = summarize(doc, ref, f);
     expect(figuresIn(s).length).toBeGreaterThan(0);
-    for (const fig of figuresIn(s)) expect(source.has(figureKey(fig))).toBe(true);
-    expect(figureKey("$38B")).toBe(figureKey("$38 billion"));
+    for (const fig of findFigures(s)) expect(figureInSource(fig, source)).toBe(true);
+    expect(figureInSource(parseFigure("$38B")!, source)).toBe(true);
+    expect(figureInSource(parseFigure("$39B")!, source)).toBe(false);
   });
 
   it("every summary sentence is verbatim from the body", () => {

@@ -7,7 +7,7 @@
 import type { Doc, Span } from "../normalize/normalize.ts";
 import type { Reference } from "../../reference/reference.ts";
 import type { Findings } from "../findings.ts";
-import { contentWords, figuresIn, hasMoney, overlap } from "./features.ts";
+import { contentWords, figuresIn, overlap } from "./features.ts";
 
 export interface SummaryOptions {
   /** Most sentences to keep (2..4; default 3). */
@@ -47,7 +47,8 @@ function candidates(doc: Doc, f: Findings): Candidate[] {
     const wordCount = text.split(/\s+/).filter(Boolean).length;
     const position = 1 / (1 + 0.25 * j) + (firstOfParagraph.has(span.start) ? 0.1 : 0);
     const density = Math.min(1, countInside(mentions, span) / 2);
-    const figures = Math.min(1, figuresIn(text).length / 2);
+    const figs = figuresIn(text);
+    const figures = Math.min(1, figs.length / 2);
     const titleOverlap = title.size ? [...words].filter((w) => title.has(w)).length / title.size : 0;
     const event = evidence.some((e) => e.start < span.end && e.end > span.start) ? 0.3 : 0;
     let score = 0.35 * position + 0.2 * density + 0.2 * figures + 0.25 * titleOverlap + event;
@@ -55,7 +56,7 @@ function candidates(doc: Doc, f: Findings): Candidate[] {
     if (wordCount > 55) score *= 0.7;
     if (/^["“‘']/.test(text) || /\?["”]?$/.test(text)) score *= 0.6;
     if (JUNK.test(text)) score = 0;
-    return { span, text, words, wordCount, score, money: hasMoney(text) };
+    return { span, text, words, wordCount, score, money: figs.some((x) => x.kind === "money") };
   });
 }
 
