@@ -1,0 +1,94 @@
+/**
+ * The HTTP server: one Fastify app serving the API (`/api/v1/*`), the live stream, `/metrics`, the
+ * alert deliveries running beside it, and the web UI. `startServer` opens the store, builds the
+ * ingestor, loads reference data, starts the poller and listens.
+ */
+import Fastify, { type FastifyInstance } from "fastify";
+import type { ServeContext } from "./context.ts";
+import { installProblemHandler } from "./problem.ts";
+import { installCors } from "./auth/cors.ts";
+import { Guard } from "./auth/guard.ts";
+import { RateLimiter } from "./auth/rate-limit.ts";
+import { ApiRoutes } from "./api/route.ts";
+import { Metrics } from "./api/metrics.ts";
+import { registerArticleRoutes } from "./api/articles.ts";
+import { registerCatalogRoutes } from "./api/catalog.ts";
+import { registerSourceRoutes } from "./api/sources.ts";
+import { registerAlertRoutes } from "./api/alerts.ts";
+import { registerOpsRoutes } from "./api/ops.ts";
+import { StreamHub } from "./stream/hub.ts";
+import { registerStreamRoute } from "./stream/route.ts";
+import { AlertEngine } from "./alerts/alerts.ts";
+import type { Sender } from "./alerts/queue.ts";
+import { registerUi } from "./ui/index.ts";
+
+/** What runs beside the routes, reachable as `app.impactwire` (tests, shutdown, health). */
+export interface ServeRuntime {
+  metrics: Metrics;
+  hub: StreamHub;
+  alerts: AlertEngine;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    impactwire: ServeRuntime;
+  }
+}
+
+export interface CreateServerOptions {
+  /** Fastify logging (pino) — default: on at config.logLevel. */
+  logger?: boolean;
+  /** Serve the web UI too (default true). */
+  ui?: boolean;
+  /** Webhook transport; default the safe fetcher. */
+  send?: Sender;
+}
+
+/**
+ * Builds the app (not listening yet). Stream and alert listeners start when the app is ready and stop on close.
+ *
+ * @example
+ * const app = createServer({ config, store, reference, ingestor });
+ * await app.listen({ port: 0, host: "127.0.0.1" });
+ */
+export function createServer(ctx: ServeContext, options: CreateServerOptions = {}): FastifyInstance {
+  const { config } = ctx;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    bodyLimit: 32 * 1024 * 1024,
+    disableRequestLogging: config.logLevel !== "debug",
+  });
+  const metrics = new Metrics();
+  const hub = new StreamHub(ctx.store);
+  const alerts = new AlertEngine(ctx.store, config, metrics, options.send, (msg, err) => app.log.error({ err }, msg));
+  app.decorate("impactwire", { metrics, hub, alerts });
+
+  installProblemHandler(app);
+  installCors(app, config.corsOrigins);
+  app.addHook("onResponse", async (req, reply) => {
+    metrics.observeRequest(req.method, req.routeOptions.url ?? "unmatched", reply.statusCode, reply.elapsedTime / 1000);
+  });
+
+  const guard = new Guard(ctx.store, new RateLimiter(config.rateLimitPerMin), config.apiKeyRequiredForReads);
+  const routes = new ApiRoutes(app, guard);
+  registerArticleRoutes(routes, ctx, metrics);
+  registerCatalogRoutes(routes, ctx);
+  registerSourceRoutes(routes, ctx);
+  registerAlertRoutes(routes, ctx, alerts);
+  registerOpsRoutes(app, routes, ctx, metrics, { streamClients: () => hub.size, pendingDeliveries: () => alerts.queue.pending });
+  registerStreamRoute(app, hub, guard, { heartbeatMs: config.streamHeartbeatMs, maxClients: config.streamMaxClients });
+  if (options.ui !== false) registerUi(app, ctx);
+
+  ctx.ingestor.onWritten((r) => metrics.inc("impactwire_articles_written_total", { status: r.status }));
+  app.addHook("onReady", async () => {
+    hub.start(ctx.ingestor);
+    await alerts.start(ctx.ingestor);
+  });
+  app.addHook("preClose", async () => {
+    hub.stop();
+  });
+  app.addHook("onClose", async () => {
+    await alerts.stop();
+  });
+  return app;
+}

@@ -1,0 +1,132 @@
+/**
+ * The stream hub: one subscription to the ingestor fans every committed write out to the connected
+ * SSE clients whose filter it matches. A client resuming with Last-Event-ID buffers live events while
+ * the missed ones are replayed from the store, then drops anything at or below the last id it sent,
+ * so the seam has neither gaps nor duplicates.
+ */
+import type { ArticleRecord, Store } from "../../store/store.ts";
+import type { Ingestor } from "../../ingest/ingestor.ts";
+import type { ArticleFilter } from "../api/schemas.ts";
+import { toSummary } from "../api/views.ts";
+import { matches, toStoreQuery } from "./filter.ts";
+
+/** Most events replayed on one resume; older gaps are answered from the list endpoint. */
+export const REPLAY_LIMIT = 10_000;
+/** A client more than this many bytes behind is disconnected (it can resume with Last-Event-ID). */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+export interface SseSink {
+  write(chunk: string): boolean;
+  writableLength: number;
+  end(): void;
+}
+
+export class StreamClient {
+  lastSent = 0;
+  private buffer: ArticleRecord[] | null = null;
+
+  constructor(
+    readonly sink: SseSink,
+    readonly filter: ArticleFilter,
+  ) {}
+
+  /** Starts holding live events back (during a replay). */
+  hold(): void {
+    this.buffer = [];
+  }
+
+  /** Sends the held events newer than what was replayed, then goes live. */
+  release(): void {
+    const held = this.buffer ?? [];
+    this.buffer = null;
+    for (const a of held) this.send(a);
+  }
+
+  /**
+   * Offers one article: sent if it matches and is newer than the last event sent.
+   *
+   * @example
+   * client.offer(record);
+   */
+  offer(a: ArticleRecord): void {
+    if (!matches(a, this.filter)) return;
+    if (this.buffer) this.buffer.push(a);
+    else this.send(a);
+  }
+
+  /** Writes one SSE event (`id:` is the article's seq). */
+  send(a: ArticleRecord): void {
+    if (a.seq <= this.lastSent) return;
+    this.lastSent = a.seq;
+    this.sink.write(`id: ${a.seq}\nevent: article\ndata: ${JSON.stringify(toSummary(a))}\n\n`);
+    if (this.sink.writableLength > MAX_BUFFERED_BYTES) this.sink.end();
+  }
+}
+
+export class StreamHub {
+  private readonly clients = new Set<StreamClient>();
+  private unsubscribe: (() => void) | null = null;
+
+  /**
+   * @example
+   * const hub = new StreamHub(store); hub.start(ingestor);
+   */
+  constructor(private readonly store: Store) {}
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  /** Subscribes to committed writes. */
+  start(ingestor: Ingestor): void {
+    this.unsubscribe = ingestor.onWritten((r) => {
+      for (const c of this.clients) c.offer(r.article);
+    });
+  }
+
+  /** Unsubscribes and closes every client. */
+  stop(): void {
+    this.unsubscribe?.();
+    for (const c of this.clients) c.sink.end();
+    this.clients.clear();
+  }
+
+  /**
+   * Connects a client; with `afterSeq`, first replays what it missed (matching its filter) from the store.
+   *
+   * @example
+   * const client = await hub.connect(sink, filter, Number(req.headers["last-event-id"]));
+   */
+  async connect(sink: SseSink, filter: ArticleFilter, afterSeq?: number): Promise<StreamClient> {
+    const client = new StreamClient(sink, filter);
+    if (afterSeq === undefined) {
+      this.clients.add(client);
+      return client;
+    }
+    client.lastSent = afterSeq;
+    client.hold();
+    this.clients.add(client);
+    try {
+      for (const a of await this.missed(filter, afterSeq)) client.send(a);
+    } finally {
+      client.release();
+    }
+    return client;
+  }
+
+  /** Removes a client (on disconnect). */
+  remove(client: StreamClient): void {
+    this.clients.delete(client);
+  }
+
+  private async missed(filter: ArticleFilter, afterSeq: number): Promise<ArticleRecord[]> {
+    const out: ArticleRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.listArticles({ ...toStoreQuery(filter), afterSeq, limit: 100, ...(cursor ? { cursor } : {}) });
+      out.push(...page.items.filter((a) => a.seq > afterSeq));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && out.length < REPLAY_LIMIT);
+    return out.sort((a, b) => a.seq - b.seq);
+  }
+}
