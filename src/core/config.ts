@@ -35,6 +35,8 @@ export const OPTIONS = {
   perHostDelayMs: opt("PER_HOST_DELAY_MS", "int", 1_000, "Least time between two requests to one host (politeness)."),
   fetchFullText: opt("FETCH_FULL_TEXT", "bool", false, "Fetch and extract the linked page when a feed item carries only a teaser."),
   maxArticleChars: opt("MAX_ARTICLE_CHARS", "int", 2_000_000, "Largest article text accepted for enrichment, in characters."),
+  maxInputBytes: opt("MAX_INPUT_BYTES", "int", 10 * 1024 * 1024, "Largest input `analyze` reads from a file or stdin, and largest NDJSON line, in bytes (reading stops there)."),
+  analyzeConcurrency: opt("ANALYZE_CONCURRENCY", "int", 4, "URL lines of `analyze --ndjson` fetched at once (output order is kept)."),
   apiKeyRequiredForReads: opt("API_READS_NEED_KEY", "bool", false, "Require an API key for read endpoints too."),
   corsOrigins: opt("CORS_ORIGINS", "list", [], "Origins allowed by CORS (comma-separated); empty: CORS off."),
   rateLimitPerMin: opt("RATE_LIMIT_PER_MIN", "int", 600, "Requests per minute per API key (or per IP without a key)."),
