@@ -26,7 +26,7 @@ interface Step {
   detail: string;
 }
 
-interface Scored {
+export interface Scored {
   event: EnrichEvent;
   rule: SeverityRule;
   days: number;
@@ -46,7 +46,13 @@ function ruleFor(e: EnrichEvent, topSymbol: string | undefined): SeverityRule | 
   });
 }
 
-function scoreEvents(events: EnrichEvent[], tickers: TickerLink[]): Scored[] {
+/**
+ * The events ranked by their typical move (severity × whether they are about a linked ticker × confidence).
+ *
+ * @example
+ * rankEvents(findings.events, findings.linked.tickers)[0]?.rule.label // "takeover at a premium"
+ */
+export function rankEvents(events: EnrichEvent[], tickers: TickerLink[]): Scored[] {
   const symbols = new Set(tickers.map((t) => t.symbol));
   const top = tickers[0]?.symbol;
   const scored: Scored[] = [];
@@ -136,7 +142,7 @@ function attribute(steps: Step[]): { score: number; drivers: ImpactDriver[] } {
  */
 export function scoreImpact(doc: Doc, _ref: Reference, f: Findings): Impact {
   const tickers = f.linked.tickers;
-  const scored = scoreEvents(f.events, tickers);
+  const scored = rankEvents(f.events, tickers);
   const main = scored[0];
   const steps: Step[] = [severityStep(scored, tickers), centralityStep(main, tickers)];
   const s = main ? surprise(main.event, doc.text) : null;

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { AnalysisSchema, EventTypeSchema, type Analysis } from "../../contract/enrichment.ts";
+import type { Reference } from "../../reference/reference.ts";
+import { ENGINE_VERSION } from "../../core/version.ts";
+import { normalize, type Doc } from "../normalize/normalize.ts";
+import { findFigures, figureInSource } from "../figures/figures.ts";
+import { scoreImpact } from "../impact/impact.ts";
+import type { Findings } from "../findings.ts";
+import { event, findings, seedLike, ticker } from "./findings.fixture.ts";
+import { displayName, poss, tidyName } from "./context.ts";
+import { analyze } from "./analyze.ts";
+
+const ref = {} as Reference;
+
+function run(doc: Doc, f: Findings): Analysis {
+  const impact = scoreImpact(doc, ref, f);
+  return analyze(doc, ref, { ...f, impact, summary: "" });
+}
+
+function allText(a: Analysis): string {
+  return [a.takeaway, ...a.sections.flatMap((s) => [s.heading, s.text]), ...a.risks, a.contrarian, a.outlook].join("\n");
+}
+
+/** Every figure the analysis writes must be found in the article. */
+function expectNoInventedFigures(a: Analysis, doc: Doc): void {
+  const source = findFigures(doc.text);
+  for (const fig of findFigures(allText(a))) {
+    if (fig.kind === "number" || fig.kind === "year") continue;
+    expect(figureInSource(fig, source), `invented figure ${fig.text}`).toBe(true);
+  }
+}
+
+describe("analyze", () => {
+  it("writes the seed-like note: takeaway, ≥3 sections, contrarian, AMZN wins and MSFT loses", () => {
+    const { doc, findings: f } = seedLike();
+    const a = run(doc, f);
+    expect(AnalysisSchema.safeParse(a).success).toBe(true);
+    expect(a.generator).toBe(`heuristic@${ENGINE_VERSION}`);
+    expect(a.takeaway).toMatch(/Amazon \(AMZN\).*\$50 billion.*OpenAI/);
+    expect(a.sections.length).toBeGreaterThanOrEqual(3);
+    expect(a.sections.map((s) => s.heading)).toContain("Who gains and who loses");
+    expect(a.contrarian).toMatch(/^The contrarian view/);
+    expect(a.winners).toEqual(["AMZN"]);
+    expect(a.losers).toEqual(["MSFT"]);
+    expect(a.sections.find((s) => s.heading === "Who gains and who loses")!.text).toMatch(/listed proxy for OpenAI/);
+    expect(a.risks.length).toBeGreaterThan(0);
+    expect(a.outlook).toMatch(/watch/);
+    expectNoInventedFigures(a, doc);
+  });
+
+  it("is deterministic", () => {
+    const { doc, findings: f } = seedLike();
+    expect(run(doc, f)).toEqual(run(doc, f));
+  });
+
+  it("makes the takeover target the winner and words the note as a deal", () => {
+    const doc = normalize({ title: "Pfizer to buy Seagen", body: "Pfizer agreed to buy Seagen for $229 a share, a 33% premium." });
+    const f = findings({
+      linked: {
+        tickers: [ticker(doc, "SGEN", "Seagen Inc.", ["Seagen"], { relevance: 0.9 }), ticker(doc, "PFE", "PFIZER INC", ["Pfizer"], { relevance: 0.8, role: "counterparty" })],
+        entities: [],
+      },
+      events: [
+        event(doc, "merger_acquisition", "Pfizer agreed to buy Seagen for $229 a share, a 33% premium.", {
+          actor: "PFE",
+          target: "SGEN",
+          polarity: "positive",
+          amount: { value: 229, currency: "USD", unit: "per_share", text: "$229 a share" },
+          figures: [{ name: "premium", value: 33, unit: "percent", text: "33%" }],
+        }),
+      ],
+    });
+    const a = run(doc, f);
+    expect(a.winners).toEqual(["SGEN"]);
+    expect(a.takeaway).toMatch(/Seagen \(SGEN\) now trades on the deal of \$229 a share/);
+    expectNoInventedFigures(a, doc);
+  });
+
+  it("has a template for every event type and never invents figures", () => {
+    const doc = normalize({ title: "Acme news", body: "Acme Corp said on Monday that something happened worth $12 million and 5% of sales." });
+    const acme = ticker(doc, "ACME", "ACME CORP", ["Acme"], { relevance: 0.9, sentiment: -0.2 });
+    const takeaways = new Set<string>();
+    for (const type of EventTypeSchema.options) {
+      const e = event(doc, type, "something happened worth $12 million", { actor: "ACME", polarity: "negative", amount: { value: 12e6, currency: "USD", text: "$12 million" } });
+      const a = run(doc, findings({ linked: { tickers: [acme], entities: [] }, events: [e] }));
+      expect(AnalysisSchema.safeParse(a).success, type).toBe(true);
+      expect(a.sections.length).toBeGreaterThanOrEqual(3);
+      expect(a.contrarian.length).toBeGreaterThan(20);
+      expectNoInventedFigures(a, doc);
+      takeaways.add(a.takeaway);
+    }
+    expect(takeaways.size).toBeGreaterThanOrEqual(15);
+  });
+
+  it("falls back to a context note when nothing was found", () => {
+    const doc = normalize({ title: "Snow in Denver", body: "Heavy snow fell on Denver on Tuesday, closing schools." });
+    const a = run(doc, findings());
+    expect(a.takeaway).toMatch(/rather than a discrete event/);
+    expect(a.winners).toEqual([]);
+    expect(a.losers).toEqual([]);
+    expect(AnalysisSchema.safeParse(a).success).toBe(true);
+  });
+
+  it("names companies the way the article does", () => {
+    const doc = normalize({ title: "Amazon and AWS", body: "Amazon said AWS grew. Amazon's shares rose." });
+    expect(displayName(ticker(doc, "AMZN", "AMAZON COM INC", ["Amazon", "AWS"]))).toBe("Amazon");
+    expect(tidyName("AMAZON COM INC")).toBe("Amazon");
+    expect(tidyName("Apple Inc.")).toBe("Apple");
+    expect(poss("Amazon (AMZN)")).toBe("Amazon's (AMZN)");
+  });
+});

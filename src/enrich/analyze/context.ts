@@ -1,0 +1,155 @@
+/**
+ * What the analysis templates need, read from the findings: display names, the main event with its
+ * words and figures (always as written in the source), winners and losers, and the size of the move.
+ */
+import type { Entity, EnrichEvent, Impact, TickerLink } from "../../contract/enrichment.ts";
+import type { Findings } from "../findings.ts";
+import { rankEvents, type Scored } from "../impact/impact.ts";
+
+export interface Party {
+  symbol: string;
+  /** "Amazon (AMZN)". */
+  label: string;
+  signal: number;
+  why: string;
+}
+
+export interface Ctx {
+  /** Template family of the main event ("takeover", "earnings_beat"…), "none" without one. */
+  family: string;
+  main: EnrichEvent | undefined;
+  /** The main subject: "Amazon (AMZN)", a private company, or "the market" for macro news. */
+  subject: string;
+  actor: string;
+  target: string;
+  /** The main event's amount as written ("$50 billion"), or "". */
+  amount: string;
+  /** The main event's other figures as written, e.g. ["$1.30", "$1.20"]. */
+  figures: string[];
+  winners: Party[];
+  losers: Party[];
+  /** Private companies with listed proxies, e.g. OpenAI. */
+  privates: Entity[];
+  magnitude: "negligible" | "small" | "moderate" | "large" | "extreme";
+  direction: Impact["direction"];
+  horizon: Impact["horizon"];
+  topics: string[];
+  eventCount: number;
+}
+
+/**
+ * The possessive of a label: "Amazon (AMZN)" → "Amazon's (AMZN)", "the market" → "the market's".
+ *
+ * @example
+ * poss("Amazon (AMZN)") // "Amazon's (AMZN)"
+ */
+export function poss(label: string): string {
+  const m = /^(.*?)( \([A-Z0-9.-]+\))$/.exec(label);
+  const base = m ? m[1]! : label;
+  const suffix = base.endsWith("s") ? "'" : "'s";
+  return `${base}${suffix}${m ? m[2] : ""}`;
+}
+
+/** "Amazon" for AMZN: the most used mention that looks like the company's name, else a tidied legal name. */
+export function displayName(t: TickerLink): string {
+  const counts = new Map<string, number>();
+  for (const m of t.mentions) if (m.text !== t.symbol && m.text.length > 1) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+  const stem = t.name.slice(0, 4).toLowerCase();
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const named = ranked.find(([w]) => w.toLowerCase().startsWith(stem)) ?? ranked[0];
+  if (named) return named[0].replace(/['’]s$/, "");
+  return tidyName(t.name) || t.symbol;
+}
+
+/** "AMAZON COM INC" → "Amazon"; "Apple Inc." → "Apple". */
+export function tidyName(name: string): string {
+  const words = name.replace(/[.,]/g, " ").split(/\s+/).filter((w) => w && !/^(inc|corp|corporation|co|com|ltd|plc|llc|holdings?|group|the|class|[a-z])$/i.test(w));
+  return words.map((w) => (w === w.toUpperCase() && w.length > 3 ? w[0] + w.slice(1).toLowerCase() : w)).join(" ");
+}
+
+function labelOf(t: TickerLink): string {
+  return `${displayName(t)} (${t.symbol})`;
+}
+
+/** How each event moves the parties it names: +1/−1 × weight, by who is actor or target. */
+function eventEffects(e: EnrichEvent, symbols: Set<string>): Array<[string, number, string]> {
+  const p = e.polarity === "positive" ? 1 : e.polarity === "negative" ? -1 : 0;
+  const out: Array<[string, number, string]> = [];
+  const add = (s: string | null, v: number, why: string) => {
+    if (s && symbols.has(s) && v !== 0) out.push([s, v, why]);
+  };
+  const kind = e.type.replace(/_/g, " ");
+  if (e.type === "merger_acquisition") add(e.target, 0.4, "it is the takeover target, usually bid up toward the offer");
+  else if (e.type === "lawsuit" || e.type === "investigation") add(e.target ?? e.actor, e.target ? -0.3 : 0.3 * p, `it is on the receiving end of the ${kind}`);
+  else if (e.type === "rating_change" || e.type === "price_target") add(symbols.has(e.target ?? "") ? e.target : e.actor, 0.3 * p, `it is the subject of the ${kind}`);
+  else {
+    add(e.actor, 0.3 * p, `it is the actor of the ${kind}`);
+    if (["investment", "partnership", "contract"].includes(e.type)) add(e.target, 0.3 * p, `it is the counterparty of the ${kind}`);
+  }
+  return out;
+}
+
+function parties(f: Findings): { winners: Party[]; losers: Party[] } {
+  const symbols = new Set(f.linked.tickers.map((t) => t.symbol));
+  const signal = new Map<string, { v: number; why: string[] }>();
+  for (const t of f.linked.tickers) {
+    const why = t.sentiment >= 0.15 ? ["the article's tone around it is positive"] : t.sentiment <= -0.15 ? ["the article's tone around it is negative"] : [];
+    signal.set(t.symbol, { v: t.sentiment, why });
+  }
+  for (const e of f.events) {
+    for (const [s, v, why] of eventEffects(e, symbols)) {
+      const cur = signal.get(s)!;
+      cur.v += v;
+      if (!cur.why.includes(why)) cur.why.push(why);
+    }
+  }
+  const all = f.linked.tickers.map((t) => ({ symbol: t.symbol, label: labelOf(t), signal: signal.get(t.symbol)!.v, why: signal.get(t.symbol)!.why.join(" and ") }));
+  return {
+    winners: all.filter((p) => p.signal >= 0.15).sort((a, b) => b.signal - a.signal),
+    losers: all.filter((p) => p.signal <= -0.15).sort((a, b) => a.signal - b.signal),
+  };
+}
+
+function nameOf(id: string | null, f: Findings): string | null {
+  if (!id) return null;
+  const t = f.linked.tickers.find((x) => x.symbol === id);
+  return t ? labelOf(t) : id;
+}
+
+function magnitudeOf(score: number): Ctx["magnitude"] {
+  return score < 0.1 ? "negligible" : score < 0.3 ? "small" : score < 0.6 ? "moderate" : score < 0.85 ? "large" : "extreme";
+}
+
+/**
+ * Builds the template context.
+ *
+ * @example
+ * const c = context(findings, impact); c.family // "investment"; c.winners[0].symbol // "AMZN"
+ */
+export function context(f: Findings, impact: Impact): Ctx {
+  const ranked: Scored[] = rankEvents(f.events, f.linked.tickers);
+  const main = ranked[0];
+  const top = f.linked.tickers[0];
+  const privates = f.linked.entities.filter((e) => e.type === "private_company").sort((a, b) => b.salience - a.salience);
+  const macro = main && (main.rule.family === "rates" || main.rule.family === "macro");
+  const subject = top ? labelOf(top) : macro ? "the market" : privates[0]?.name ?? f.linked.entities[0]?.name ?? "the companies involved";
+  const ev = main?.event;
+  const actor = nameOf(ev?.actor ?? null, f) ?? subject;
+  const target = nameOf(ev?.target ?? null, f) ?? (f.linked.tickers[1] ? labelOf(f.linked.tickers[1]) : "its counterparties");
+  return {
+    family: main?.rule.family ?? "none",
+    main: ev,
+    subject,
+    actor,
+    target,
+    amount: ev?.amount?.text ?? "",
+    figures: ev?.figures.map((x) => x.text) ?? [],
+    ...parties(f),
+    privates,
+    magnitude: magnitudeOf(impact.score),
+    direction: impact.direction,
+    horizon: impact.horizon,
+    topics: f.topics.map((t) => t.label),
+    eventCount: f.events.length,
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Templates for market-wide news (rates, macro data), product news, incidents and the fallback, plus
+ * one second-order line per topic of the taxonomy (by label).
+ */
+import type { Template } from "./templates.ts";
+
+export const MARKET: Record<string, Template> = {
+  rates: {
+    takeaway: () => `The key market takeaway is that the central bank's decision resets the price of money: what matters is the path it signals, not only today's move.`,
+    near: () => `In the near term rate-sensitive assets react first: bond yields, the dollar, banks, homebuilders and long-duration growth stocks.`,
+    medium: () => `Over the medium term borrowing costs feed through to credit, housing and corporate investment over several quarters.`,
+    second: () => `Second-order, lower rates support valuations and refinancing while squeezing bank deposit margins; higher rates do the reverse.`,
+    risks: () => [`Inflation data can force a change of course.`, `Markets may already price more moves than the bank delivers.`],
+    contrarian: () => `The contrarian view is that the decision was fully priced, and the reaction will be driven by the guidance and the press conference instead.`,
+    watch: () => `the next inflation and jobs reports and the bank's projections`,
+  },
+  macro: {
+    takeaway: () => `The key market takeaway is that the data shifts expectations for growth and policy.`,
+    near: () => `In the near term yields and rate-sensitive sectors react first.`,
+    medium: () => `Over the medium term one release matters only if the next ones confirm the trend.`,
+    second: () => `Second-order, the data feeds into central-bank expectations.`,
+    risks: () => [`Revisions can reverse the signal.`],
+    contrarian: () => `The contrarian view is that a single release is noise.`,
+    watch: () => `the next releases and central-bank commentary`,
+  },
+  launch: {
+    takeaway: (c) => `The key market takeaway is that ${c.subject} is extending its product line; launches rarely move a large company's shares unless they change its growth path.`,
+    near: () => `In the near term the reaction is usually small: the launch was often expected and revenue comes later.`,
+    medium: () => `Over the medium term adoption, pricing and margins decide whether the product matters.`,
+    second: () => `Second-order, competitors may need to respond on price or features.`,
+    risks: () => [`Slow adoption or delays.`, `Cannibalisation of existing products.`],
+    contrarian: () => `The contrarian view is that the market underrates launches that open a new customer base.`,
+    watch: () => `early adoption and pricing data`,
+  },
+  incident: {
+    takeaway: (c) => `The key market takeaway is that an operational failure at ${c.subject} creates costs and reputational damage whose size is not yet known.`,
+    near: (c) => `In the near term ${c.subject} can trade lower until the scope is clear.`,
+    medium: () => `Over the medium term the cost of remediation, fines and lost customers decides the damage.`,
+    second: () => `Second-order, regulators and customers may raise standards across the industry.`,
+    risks: () => [`The scope can widen as investigations proceed.`, `Regulatory fines and lawsuits.`],
+    contrarian: () => `The contrarian view is that incidents of this kind rarely change long-term value once contained.`,
+    watch: () => `the company's updates on scope and cost`,
+  },
+  none: {
+    takeaway: (c) => `The key market takeaway is that the article adds context on ${c.subject} rather than a discrete event that forces a re-pricing.`,
+    near: () => `In the near term little abnormal move is expected: no earnings, deal, ruling or other hard catalyst is reported.`,
+    medium: () => `Over the medium term the themes in the article matter only if they show up in reported numbers.`,
+    second: () => `Second-order effects are limited until a concrete event follows.`,
+    risks: () => [`The story may be a precursor to a harder catalyst that is not yet public.`],
+    contrarian: () => `The contrarian view is that narrative pieces can shift sentiment before the numbers do.`,
+    watch: () => `concrete announcements that would confirm the story`,
+  },
+};
+
+/** One second-order line per taxonomy topic, keyed by label. */
+export const TOPIC_LINES: Record<string, string> = {
+  "Artificial Intelligence": "In AI, compute capacity and model distribution are the scarce inputs, so shifts like this ripple to chip suppliers, data-center builders and cloud pricing.",
+  "Private Markets & Venture": "For private markets, the terms set a reference for how strategic investors value late-stage companies before any listing.",
+  "M&A & Restructuring": "Restructured relationships tend to reopen negotiations across the sector, as partners test whether old terms still hold.",
+  "Legal & Litigation": "Legal terms that change exclusivity or licensing can matter more to long-run economics than the headline figures.",
+  "Central Banks & Rates": "The rate path feeds into equity valuations through the discount rate and into credit through refinancing costs.",
+  "Energy & Commodities": "Commodity prices pass through to input costs for airlines, chemicals and transport.",
+  "Supply Chain": "Supply-chain effects tend to show up a quarter later in suppliers' and customers' results.",
+  "Labor & Workforce": "Workforce changes at large employers feed into wage pressure and the labor data the Fed watches.",
+  "Healthcare & Biotech": "In biotech, one regulatory outcome can re-price every company developing a similar therapy.",
+  "Cybersecurity & Outages": "Operational incidents raise spending on security and resilience across the industry.",
+  "Regulation & Policy": "Policy decisions set precedents that apply to the whole industry, not just the company named.",
+  "Trade & Geopolitics": "Trade measures shift costs along supply chains and invite retaliation.",
+  "Bankruptcy & Distress": "Distress at one company tightens credit for weaker peers in the same industry.",
+};
