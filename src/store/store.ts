@@ -60,7 +60,8 @@ export interface ArticleQuery {
   until?: string;
   /** Full-text query (FTS5 on SQLite, tsvector on PostgreSQL); user syntax is sanitised, never passed raw. */
   q?: string;
-  sort?: "time" | "impact";
+  /** "time" (default, newest first), "impact" (highest first) or "seq" (ascending event sequence, for stream replay). */
+  sort?: "time" | "impact" | "seq";
   limit?: number;
   cursor?: string;
   /** Point in time: answer as the store knew it then (revisions and enrichments seen up to asOf). */
@@ -179,13 +180,36 @@ export interface WriteResult {
   article: ArticleRecord;
 }
 
+/** Options of `writeArticle`. */
+export interface WriteOptions {
+  /** Import bookkeeping committed in the same transaction as the article (resumable imports). */
+  checkpoint?: { key: string; line: number };
+}
+
+/** What the pipeline needs to know about an already stored article before enriching a new version. */
+export interface ArticleMatch {
+  /** How it matched: same identity (sourceId+externalId, else canonical URL, else content hash), same text, same canonical URL. */
+  match: "identity" | "content" | "url";
+  id: string;
+  contentHash: string;
+  storyId: string;
+  firstSeenAt: string;
+  revision: number;
+}
+
 export interface Store {
   /** Runs pending numbered migrations; resolves to the schema version. */
   migrate(): Promise<number>;
   close(): Promise<void>;
 
   /** Stores an article version in one transaction: article, revision, enrichment, story, FTS. Idempotent. */
-  writeArticle(write: ArticleWrite): Promise<WriteResult>;
+  writeArticle(write: ArticleWrite, options?: WriteOptions): Promise<WriteResult>;
+  /** The stored article this write would revise (identity) or duplicate (content, url); null for a new one. */
+  lookupArticle(write: Pick<ArticleWrite, "sourceId" | "externalId" | "canonicalUrl" | "contentHash">): Promise<ArticleMatch | null>;
+  /** Stores a new enrichment of the current revision (re-enrichment): new seq, refreshed indexes. Null for an unknown id. */
+  replaceEnrichment(id: string, enrichment: Enrichment): Promise<WriteResult | null>;
+  /** Articles whose current enrichment was made by another engine version, in storage order after `afterId`. */
+  listStale(engineVersion: string, limit: number, afterId?: string): Promise<ArticleRecord[]>;
   /** Candidates for near-duplicate matching: recent articles whose signature bands match. */
   findSimilar(simhash: string, sinceIso: string): Promise<{ id: string; storyId: string; simhash: string }[]>;
   getArticle(id: string, asOf?: string): Promise<ArticleRecord | null>;
@@ -212,9 +236,14 @@ export interface Store {
   recordDelivery(d: Omit<DeliveryRecord, "id" | "createdAt"> & { id?: string }): Promise<DeliveryRecord>;
   updateDelivery(id: string, patch: Partial<DeliveryRecord>): Promise<void>;
   listDeliveries(ruleId?: string, limit?: number): Promise<DeliveryRecord[]>;
+  /** Pending deliveries whose next attempt is due (nextAttemptAt null or ≤ nowIso), oldest first. */
+  listDueDeliveries(nowIso: string, limit?: number): Promise<DeliveryRecord[]>;
 
   createApiKey(name: string, hash: string, scopes: ApiKeyRecord["scopes"]): Promise<ApiKeyRecord>;
   findApiKey(hash: string): Promise<ApiKeyRecord | null>;
+  listApiKeys(): Promise<ApiKeyRecord[]>;
+  /** Marks a key revoked; false when unknown or already revoked. */
+  revokeApiKey(id: string): Promise<boolean>;
 
   putPrices(bars: PriceBar[]): Promise<number>;
   getPrices(symbol: string, fromDay?: string, toDay?: string): Promise<PriceBar[]>;
@@ -222,4 +251,6 @@ export interface Store {
   /** Import bookkeeping for resumable NDJSON imports: last acknowledged line per file fingerprint. */
   getImportCheckpoint(key: string): Promise<number>;
   setImportCheckpoint(key: string, line: number): Promise<void>;
+  /** Forgets an import's checkpoint (a fresh import of the same file). */
+  resetImportCheckpoint(key: string): Promise<void>;
 }

@@ -1,0 +1,117 @@
+/**
+ * 64-bit SimHash over word shingles, for near-duplicate detection (the same story re-worded by
+ * another outlet). Features: word 2-shingles of the normalised text (stop words dropped, numbers
+ * normalised so "$4.2 billion" = "$4.2bn"), plus the distinctive single words (capitalised names,
+ * figures) with a higher weight, and the title's words twice. Each feature is hashed to 64 bits
+ * (two seeded 32-bit FNV-1a + murmur finaliser halves).
+ */
+
+const STOP = new Set(
+  ("a an the of and or to in on at for by with from as is are was were be been being it its this that these those has have had " +
+    "will would could should may might can said says say told also but not than then so such into over after before about " +
+    "which who whom whose what when where while their there they them he she his her we our you your i new per").split(" "),
+);
+
+/** FNV-1a 32 with a seed, then the murmur3 finaliser (two seeds give the two halves of 64 bits). */
+function hash32(s: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, mln: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bln: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, t: 1e12 };
+
+/**
+ * The tokens features are built from: lower-cased words and normalised figures, stop words dropped.
+ * A figure with a scale word becomes one token ("4.2 billion" → "#4200000000").
+ *
+ * @example
+ * tokens("Acme to buy Beta for $4.2 billion") // ["acme", "buy", "beta", "#4200000000"]
+ */
+export function tokens(text: string): string[] {
+  const raw = text.toLowerCase().normalize("NFKC").match(/\d[\d,]*(?:\.\d+)?|[\p{L}][\p{L}\p{N}'’]*/gu) ?? [];
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const w = raw[i]!;
+    if (/^\d/.test(w)) {
+      let v = Number(w.replace(/,/g, ""));
+      const next = raw[i + 1];
+      const attached = /^\d[\d,.]*(k|m|mn|bn|b|tn|t)$/.exec(w);
+      if (next && SCALE[next] !== undefined) v *= SCALE[next]!, i++;
+      else if (attached) v *= SCALE[attached[1]!]!;
+      out.push(`#${Math.round(v * 1000) / 1000}`);
+      continue;
+    }
+    const word = w.replace(/['’]s$/, "");
+    if (word.length > 1 && !STOP.has(word)) out.push(word);
+  }
+  return out;
+}
+
+/**
+ * The weighted features of a title and body.
+ *
+ * @example
+ * features("Acme buys Beta", "Acme agreed to buy Beta.").get("acme buys") // 2
+ */
+export function features(title: string, body: string): Map<string, number> {
+  const weights = new Map<string, number>();
+  const add = (f: string, w: number): void => void weights.set(f, (weights.get(f) ?? 0) + w);
+  for (const [part, factor] of [[title, 2], [body, 1]] as const) {
+    const t = tokens(part);
+    for (let i = 0; i < t.length; i++) {
+      const w = t[i]!;
+      add(w, w.startsWith("#") ? 3 * factor : factor);
+      if (i + 1 < t.length) add(`${w} ${t[i + 1]}`, factor);
+    }
+  }
+  return weights;
+}
+
+/**
+ * The 64-bit SimHash (16 hex digits) of a title and body.
+ *
+ * @example
+ * simhash("Acme to buy Beta for $4.2 billion", "…") // "9f3c…"
+ */
+export function simhash(title: string, body: string): string {
+  const v = new Float64Array(64);
+  for (const [f, w] of features(title, body)) {
+    const hi = hash32(f, 0x9e3779b9);
+    const lo = hash32(f, 0x7f4a7c15);
+    for (let b = 0; b < 32; b++) {
+      v[b] = v[b]! + ((hi >>> (31 - b)) & 1 ? w : -w);
+      v[b + 32] = v[b + 32]! + ((lo >>> (31 - b)) & 1 ? w : -w);
+    }
+  }
+  let hiOut = 0;
+  let loOut = 0;
+  for (let b = 0; b < 32; b++) {
+    if (v[b]! > 0) hiOut |= 1 << (31 - b);
+    if (v[b + 32]! > 0) loOut |= 1 << (31 - b);
+  }
+  return (hiOut >>> 0).toString(16).padStart(8, "0") + (loOut >>> 0).toString(16).padStart(8, "0");
+}
+
+/**
+ * Number of differing bits between two SimHashes.
+ *
+ * @example
+ * hamming("0000000000000000", "000000000000000f") // 4
+ */
+export function hamming(a: string, b: string): number {
+  let n = 0;
+  for (const [from, to] of [[0, 8], [8, 16]] as const) {
+    let x = (Number.parseInt(a.slice(from, to), 16) ^ Number.parseInt(b.slice(from, to), 16)) >>> 0;
+    while (x) {
+      x &= x - 1;
+      n++;
+    }
+  }
+  return n;
+}

@@ -1,0 +1,27 @@
+/**
+ * The numbered, append-only migration list shared by every backend. Add a file `000N_name.ts`
+ * exporting `migration` and list it here; never change one that has been released.
+ */
+import { migration as m0001 } from "./0001_init.ts";
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** SQL run on SQLite, in one transaction. */
+  sqlite: string;
+  /** SQL run on PostgreSQL (added when that backend lands). */
+  postgres?: string;
+}
+
+/** Every migration, in order. */
+export const MIGRATIONS: readonly Migration[] = [m0001];
+
+/**
+ * The schema version the code expects (the last migration's number).
+ *
+ * @example
+ * latestVersion() // 1
+ */
+export function latestVersion(): number {
+  return MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+}

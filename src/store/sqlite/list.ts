@@ -1,0 +1,191 @@
+/**
+ * `listArticles` on SQLite: keyset pagination driven by the most selective index.
+ *
+ * - sort "time": every index ends in `sort_key` (time order, unique), so the page is an index range
+ *   scan: by ticker (article_tickers), topic (article_topics), full-text match (FTS rowid = sort_key,
+ *   walked newest-first without sorting) or the articles themselves. Several tickers or topics: one
+ *   scan each, merged.
+ * - sort "impact": (impact, sort_key) indexes on the same tables; a full-text query sorts its matches.
+ * - sort "seq": ascending event sequence (stream resume).
+ * The other filters are checked on each row the scan meets.
+ */
+import { ImpactwireError } from "../../core/errors.ts";
+import type { ArticleQuery, ArticleRecord, Page } from "../store.ts";
+import { type Cursor, decodeCursor, encodeCursor, requireIsoTime, sortKeyAt } from "../keys.ts";
+import { ftsQuery } from "./fts-query.ts";
+import type { Query } from "./query.ts";
+import { loadArticles } from "./rows.ts";
+import { listAsOf } from "./list-asof.ts";
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 200;
+
+type Sort = "time" | "impact" | "seq";
+type DriverKind = "tickers" | "topics" | "q" | "base";
+
+interface Plan {
+  sort: Sort;
+  limit: number;
+  match: string | null;
+  tickers: string[];
+  topics: string[];
+  lo: number;
+  hi: number;
+  cursor: Cursor | null;
+}
+
+interface KeyRow {
+  pk: number;
+  k: number;
+  i: number;
+}
+
+interface Sql {
+  where: string[];
+  params: unknown[];
+}
+
+const MAX_KEY = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The SQL conditions (on alias `a`) of every filter except the one driving the scan.
+ *
+ * @example
+ * filterSql(query, plan, "tickers")
+ */
+function filterSql(query: ArticleQuery, plan: Plan, driver: DriverKind): Sql {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (driver !== "tickers" && plan.tickers.length) {
+    where.push("EXISTS (SELECT 1 FROM article_tickers x WHERE x.article_pk = a.pk AND x.symbol IN (SELECT value FROM json_each(?)))");
+    params.push(JSON.stringify(plan.tickers));
+  }
+  if (driver !== "topics" && plan.topics.length) {
+    where.push("EXISTS (SELECT 1 FROM article_topics x WHERE x.article_pk = a.pk AND x.topic IN (SELECT value FROM json_each(?)))");
+    params.push(JSON.stringify(plan.topics));
+  }
+  if (driver !== "q" && plan.match) {
+    where.push("a.sort_key IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+    params.push(plan.match);
+  }
+  if (query.minImpact !== undefined) where.push("a.impact >= ?"), params.push(query.minImpact);
+  if (query.sentiment) where.push("a.sentiment = ?"), params.push(query.sentiment);
+  if (query.source) where.push("(a.source = ? OR a.source_id = ?)"), params.push(query.source, query.source);
+  if (query.storyId) where.push("a.story_id = ?"), params.push(query.storyId);
+  if (query.afterSeq !== undefined) where.push("a.seq > ?"), params.push(query.afterSeq);
+  return { where, params };
+}
+
+function keyCondition(plan: Plan, col: string, impactCol: string, sql: Sql): void {
+  sql.where.push(`${col} >= ?`, `${col} < ?`);
+  sql.params.push(plan.lo, plan.hi);
+  const c = plan.cursor;
+  if (!c) return;
+  if (plan.sort === "impact") sql.where.push(`(${impactCol}, ${col}) < (?, ?)`), sql.params.push(c.i, c.k);
+  else sql.where.push(`${col} < ?`), sql.params.push(c.k);
+}
+
+function orderBy(plan: Plan, col: string, impactCol: string): string {
+  return plan.sort === "impact" ? `ORDER BY ${impactCol} DESC, ${col} DESC` : `ORDER BY ${col} DESC`;
+}
+
+function scanIndexTable(q: Query, query: ArticleQuery, plan: Plan, kind: "tickers" | "topics", value: string): KeyRow[] {
+  const [table, col] = kind === "tickers" ? ["article_tickers", "symbol"] : ["article_topics", "topic"];
+  const sql = filterSql(query, plan, kind);
+  sql.where.unshift(`t.${col} = ?`);
+  sql.params.unshift(value);
+  keyCondition(plan, "t.sort_key", "t.impact", sql);
+  return q.all<KeyRow>(
+    `SELECT t.article_pk AS pk, t.sort_key AS k, t.impact AS i FROM ${table} t JOIN articles a ON a.pk = t.article_pk
+     WHERE ${sql.where.join(" AND ")} ${orderBy(plan, "t.sort_key", "t.impact")} LIMIT ?`,
+    ...sql.params, plan.limit + 1,
+  );
+}
+
+function scanFts(q: Query, query: ArticleQuery, plan: Plan): KeyRow[] {
+  if (plan.sort === "impact") return scanBase(q, query, plan, "base");
+  const sql = filterSql(query, plan, "q");
+  sql.where.unshift("f.articles_fts MATCH ?");
+  sql.params.unshift(plan.match);
+  keyCondition(plan, "f.rowid", "a.impact", sql);
+  return q.all<KeyRow>(
+    `SELECT a.pk AS pk, f.rowid AS k, a.impact AS i FROM articles_fts f JOIN articles a ON a.sort_key = f.rowid
+     WHERE ${sql.where.join(" AND ")} ORDER BY f.rowid DESC LIMIT ?`,
+    ...sql.params, plan.limit + 1,
+  );
+}
+
+function scanBase(q: Query, query: ArticleQuery, plan: Plan, driver: DriverKind): KeyRow[] {
+  const sql = filterSql(query, plan, driver);
+  if (plan.sort === "seq") {
+    if (plan.lo > 0 || plan.hi < MAX_KEY) sql.where.push("a.sort_key >= ?", "a.sort_key < ?"), sql.params.push(plan.lo, plan.hi);
+    if (plan.cursor) sql.where.push("a.seq > ?"), sql.params.push(plan.cursor.k);
+    return q.all<KeyRow>(
+      `SELECT a.pk AS pk, a.seq AS k, a.impact AS i FROM articles a ${sql.where.length ? `WHERE ${sql.where.join(" AND ")}` : ""} ORDER BY a.seq ASC LIMIT ?`,
+      ...sql.params, plan.limit + 1,
+    );
+  }
+  keyCondition(plan, "a.sort_key", "a.impact", sql);
+  return q.all<KeyRow>(
+    `SELECT a.pk AS pk, a.sort_key AS k, a.impact AS i FROM articles a WHERE ${sql.where.join(" AND ")} ${orderBy(plan, "a.sort_key", "a.impact")} LIMIT ?`,
+    ...sql.params, plan.limit + 1,
+  );
+}
+
+function compare(plan: Plan): (x: KeyRow, y: KeyRow) => number {
+  if (plan.sort === "seq") return (x, y) => x.k - y.k;
+  if (plan.sort === "impact") return (x, y) => y.i - x.i || y.k - x.k;
+  return (x, y) => y.k - x.k;
+}
+
+function mergeScans(plan: Plan, lists: KeyRow[][]): KeyRow[] {
+  if (lists.length === 1) return lists[0]!;
+  const seen = new Set<number>();
+  const all = lists.flat().sort(compare(plan));
+  return all.filter((r) => (seen.has(r.pk) ? false : (seen.add(r.pk), true))).slice(0, plan.limit + 1);
+}
+
+function makePlan(query: ArticleQuery): Plan | null {
+  const sort: Sort = query.sort ?? "time";
+  if (!["time", "impact", "seq"].includes(sort)) throw new ImpactwireError("store", "BAD_QUERY", `sort must be time, impact or seq, got "${String(sort)}"`, { status: 400 });
+  const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(query.limit ?? DEFAULT_LIMIT)));
+  const text = query.q?.trim();
+  const match = text ? ftsQuery(text) : null;
+  if (text && !match) return null;
+  const norm = (xs: string[] | undefined, up: boolean): string[] => [...new Set((xs ?? []).map((s) => (up ? s.trim().toUpperCase() : s.trim())).filter(Boolean))];
+  return {
+    sort,
+    limit,
+    match,
+    tickers: norm(query.tickers, true),
+    topics: norm(query.topics, false),
+    lo: query.since ? sortKeyAt(requireIsoTime(query.since, "since")) : 0,
+    hi: query.until ? sortKeyAt(requireIsoTime(query.until, "until")) : MAX_KEY,
+    cursor: query.cursor ? decodeCursor(query.cursor, sort) : null,
+  };
+}
+
+/**
+ * Lists articles matching a query, newest (or most impactful) first, one page at a time.
+ *
+ * @example
+ * const page = listArticles(q, { tickers: ["AMZN"], minImpact: 0.3, limit: 20 });
+ * const next = listArticles(q, { tickers: ["AMZN"], minImpact: 0.3, cursor: page.nextCursor! });
+ */
+export function listArticles(q: Query, query: ArticleQuery): Page<ArticleRecord> {
+  const plan = makePlan(query);
+  if (!plan) return { items: [], nextCursor: null };
+  if (query.asOf) return listAsOf(q, query, requireIsoTime(query.asOf, "asOf"), plan);
+  let keys: KeyRow[];
+  if (plan.sort === "seq") keys = scanBase(q, query, plan, "base");
+  else if (plan.match) keys = scanFts(q, query, plan);
+  else if (plan.tickers.length) keys = mergeScans(plan, plan.tickers.map((s) => scanIndexTable(q, query, plan, "tickers", s)));
+  else if (plan.topics.length) keys = mergeScans(plan, plan.topics.map((s) => scanIndexTable(q, query, plan, "topics", s)));
+  else keys = scanBase(q, query, plan, "base");
+  const page = keys.slice(0, plan.limit);
+  const last = page[page.length - 1];
+  const nextCursor = keys.length > plan.limit && last ? encodeCursor(plan.sort === "impact" ? { s: "impact", k: last.k, i: last.i } : { s: plan.sort, k: last.k }) : null;
+  return { items: loadArticles(q, page.map((r) => r.pk)), nextCursor };
+}
+
+export type { Plan };

@@ -1,0 +1,59 @@
+/**
+ * The typed query layer of the SQLite store: plain SQL, each statement prepared once and cached.
+ * (Kysely was measured for this hot path and left out: see the report / bench/import.bench.ts.)
+ * Every row type is declared beside its SQL in the modules that use it.
+ */
+import type Database from "better-sqlite3";
+import type { Db } from "./db.ts";
+
+type Params = readonly unknown[];
+
+/**
+ * A cache of prepared statements over one connection, with typed `get`, `all`, `run` and `value`.
+ *
+ * @example
+ * const q = new Query(db);
+ * const row = q.get<{ n: number }>("SELECT count(*) AS n FROM articles");
+ */
+export class Query {
+  readonly db: Db;
+  private readonly cache = new Map<string, Database.Statement>();
+
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  /** The prepared statement for a SQL text (prepared on first use). */
+  stmt(sql: string): Database.Statement {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  get<T>(sql: string, ...params: Params): T | undefined {
+    return this.stmt(sql).get(...params) as T | undefined;
+  }
+
+  all<T>(sql: string, ...params: Params): T[] {
+    return this.stmt(sql).all(...params) as T[];
+  }
+
+  run(sql: string, ...params: Params): Database.RunResult {
+    return this.stmt(sql).run(...params);
+  }
+
+  /** The first column of the first row (or undefined). */
+  value<T>(sql: string, ...params: Params): T | undefined {
+    const row = this.stmt(sql).raw(true).get(...params) as unknown[] | undefined;
+    this.stmt(sql).raw(false);
+    return row?.[0] as T | undefined;
+  }
+
+  /** Runs `fn` in one transaction (nested calls become savepoints). */
+  tx<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+}
