@@ -26,7 +26,12 @@ import { requireIsoTime, simhashBands } from "../keys.ts";
  */
 export function openSqliteStore(file: string, options: { migrate?: boolean } = {}): SqliteStore {
   const db = openDatabase(file);
-  if (options.migrate !== false) migrateDatabase(db);
+  try {
+    if (options.migrate !== false) migrateDatabase(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   return new SqliteStore(db);
 }
 
