@@ -61,7 +61,9 @@ function sameOrigin(req: FastifyRequest): boolean {
   const origin = req.headers.origin ?? req.headers.referer;
   if (typeof origin !== "string" || origin === "" || origin === "null") return false;
   try {
-    return new URL(origin).host === host;
+    const o = new URL(origin);
+    // Normalise the Host header with the origin's scheme so default ports compare equal.
+    return (o.protocol === "http:" || o.protocol === "https:") && o.host === new URL(`${o.protocol}//${host}`).host;
   } catch {
     return false;
   }
