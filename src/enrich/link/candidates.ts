@@ -1,0 +1,123 @@
+/**
+ * Finds every candidate mention in a document: explicit ticker forms ($AMZN, NASDAQ: AMZN, "Microsoft
+ * (MSFT)"), alias occurrences found by the token trie, and bare upper-case tickers. Nothing is decided
+ * here; `evidence.ts` decides which candidates are linked.
+ */
+import type { Doc } from "../normalize/normalize.ts";
+import type { Pattern, Security, SecurityMaster } from "../../reference/securities/master.ts";
+import { CONNECTIVES, tokenize, type Token } from "../../reference/securities/tokens.ts";
+import { matchAt } from "../../reference/securities/trie.ts";
+
+export type CandidateForm = "cashtag" | "exchange" | "parenthesis" | "alias" | "bare";
+
+export interface Candidate {
+  form: CandidateForm;
+  start: number;
+  end: number;
+  text: string;
+  security: Security | undefined;
+  pattern: Pattern | undefined;
+  /** Token range [first, last) for alias and bare candidates; -1 for explicit forms. */
+  first: number;
+  last: number;
+  sentence: number;
+}
+
+export interface Scan {
+  tokens: Token[];
+  candidates: Candidate[];
+}
+
+const TICKER = String.raw`[A-Z][A-Z0-9]{0,5}(?:[.-][A-Z]{1,2})?`;
+const CASHTAG_RE = new RegExp(String.raw`(?<![\w$])\$(${TICKER})(?![\w])`, "g");
+const EXCHANGE_RE = new RegExp(String.raw`\b(?:NASDAQ|Nasdaq|NYSE(?: American| Arca| MKT)?|AMEX|NYSEAMERICAN|OTC(?:QX|QB|MKTS)?|Cboe|CBOE|BATS)\s*:\s*(${TICKER})\b`, "g");
+const PAREN_RE = new RegExp(String.raw`\(\s*(${TICKER})\s*\)`, "g");
+
+function sentenceIndexer(doc: Doc): (offset: number) => number {
+  const starts = doc.sentences.map((s) => s.start);
+  let i = 0;
+  return (offset) => {
+    if (i > 0 && starts[i]! > offset) i = 0;
+    while (i + 1 < starts.length && starts[i + 1]! <= offset) i++;
+    return i;
+  };
+}
+
+function shapeOk(p: Pattern, tokens: Token[], from: number, aliasTokens: Token[]): boolean {
+  for (let k = 0; k < aliasTokens.length; k++) {
+    const t = tokens[from + k]!;
+    const a = aliasTokens[k]!;
+    if (p.exact) {
+      if (t.raw !== a.raw) return false;
+    } else if (!CONNECTIVES.has(a.key)) {
+      if (p.upper && a.upper && !t.upper) return false;
+      if (!t.cap) return false;
+    }
+  }
+  return true;
+}
+
+function explicit(doc: Doc, master: SecurityMaster, sentenceOf: (o: number) => number): Candidate[] {
+  const out: Candidate[] = [];
+  const push = (form: CandidateForm, m: RegExpExecArray, symbol: string) => {
+    const security = master.byTicker.get(symbol);
+    if (!security) return;
+    out.push({ form, start: m.index, end: m.index + m[0].length, text: m[0], security, pattern: undefined, first: -1, last: -1, sentence: sentenceOf(m.index) });
+  };
+  for (const m of doc.text.matchAll(CASHTAG_RE)) push("cashtag", m, m[1]!);
+  for (const m of doc.text.matchAll(EXCHANGE_RE)) push("exchange", m, m[1]!);
+  for (const m of doc.text.matchAll(PAREN_RE)) {
+    if (out.some((c) => c.start <= m.index && c.end >= m.index)) continue;
+    const before = doc.text.slice(Math.max(0, m.index - 40), m.index);
+    if (!/[\p{Lu}\d][\p{L}\d.&'’-]*[.,]?\s*$/u.test(before)) continue;
+    if (master.acronyms.has(m[1]!) && !/\b(?:Inc|Corp|Co|Ltd|plc|Group|Holdings)\.?,?\s*$/.test(before)) continue;
+    push("parenthesis", m, m[1]!);
+  }
+  return out;
+}
+
+function covered(explicitC: Candidate[], t: Token): boolean {
+  for (const c of explicitC) if (t.start < c.end && t.end > c.start) return true;
+  return false;
+}
+
+/**
+ * Scans a document for candidate mentions of securities and entities.
+ *
+ * @example
+ * const { candidates } = scan(doc, loadSecurityMaster());
+ * candidates.map((c) => c.text) // ["Amazon", "AWS", "$MSFT", …]
+ */
+export function scan(doc: Doc, master: SecurityMaster): Scan {
+  const sentenceOf = sentenceIndexer(doc);
+  const tokens = tokenize(doc.text);
+  for (const t of tokens) t.sentence = sentenceOf(t.start);
+  const candidates = explicit(doc, master, sentenceOf);
+  const explicitC = candidates.slice();
+  const keys = tokens.map((t) => t.key);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (explicitC.length && covered(explicitC, t)) continue;
+    const matches = matchAt(master.trie, keys, i);
+    let taken = 0;
+    for (let m = matches.length - 1; m >= 0 && !taken; m--) {
+      const { pattern, length } = matches[m]!;
+      const p = master.patterns[pattern]!;
+      if (!shapeOk(p, tokens, i, (p.tokens ??= tokenize(p.text)))) continue;
+      const last = tokens[i + length - 1]!;
+      const end = last.start + last.raw.length;
+      candidates.push({ form: "alias", start: t.start, end, text: doc.text.slice(t.start, end), security: p.security, pattern: p, first: i, last: i + length, sentence: t.sentence });
+      taken = length;
+    }
+    if (taken) {
+      i += taken - 1;
+      continue;
+    }
+    if (t.upper && t.raw.length >= 2 && t.raw.length <= 6 && !master.acronyms.has(t.raw)) {
+      const security = master.byTicker.get(t.raw);
+      if (security) candidates.push({ form: "bare", start: t.start, end: t.start + t.raw.length, text: t.raw, security, pattern: undefined, first: i, last: i + 1, sentence: t.sentence });
+    }
+  }
+  candidates.sort((a, b) => a.start - b.start);
+  return { tokens, candidates };
+}

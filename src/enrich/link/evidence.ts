@@ -1,0 +1,132 @@
+/**
+ * Decides which candidate mentions are linked, and why. Unambiguous names link on their own;
+ * word-like names (Apple, Target, Visa) need evidence — an explicit ticker, a legal suffix, another
+ * unambiguous mention of the company, or corporate context in the sentence; strict names (Nasdaq, Dow)
+ * need an explicit ticker, a suffix or another mention. Vetoes ("Amazon rainforest", "Harrison Ford",
+ * "meta-analysis", "LinkedIn post") reject a mention whatever the evidence.
+ */
+import type { SecurityMaster } from "../../reference/securities/master.ts";
+import type { Token } from "../../reference/securities/tokens.ts";
+import type { Candidate, Scan } from "./candidates.ts";
+
+export interface Accepted extends Candidate {
+  /** Why this mention counts: "cashtag", "company name", "brand of Amazon", "corporate context"… */
+  why: string;
+}
+
+const SUFFIXES = new Set(["inc", "corp", "corporation", "co", "ltd", "plc", "llc", "n.v", "ag", "sa", "se", "holdings", "incorporated", "company"]);
+const KEEP_COMPOUNDS = new Set(["backed", "owned", "led", "funded", "based", "made", "designed", "built", "operated", "controlled", "branded", "sponsored", "related", "specific", "focused", "exclusive", "listed", "parent", "rival", "style", "like", "sized", "supplied"]);
+const PLATFORM_USE = new Set(["post", "posts", "posted", "video", "videos", "message", "messages", "account", "accounts", "page", "pages", "channel", "channels", "profile", "profiles", "search", "searches", "livestream", "group", "chat", "chats", "user", "influencer", "influencers", "creator", "creators", "ad", "ads", "poll", "story", "stories", "live", "thread", "feed", "handle"]);
+const BARE_CONTEXT = new Set(["shares", "stock", "stocks", "rose", "fell", "gained", "slipped", "jumped", "dropped", "climbed", "sank", "rallied", "tumbled", "up", "down", "ticker", "traded", "closed", "added", "lost"]);
+
+function prevToken(tokens: Token[], c: Candidate): Token | undefined {
+  const p = tokens[c.first - 1];
+  return p && p.sentence === c.sentence ? p : undefined;
+}
+
+function veto(c: Candidate, tokens: Token[], master: SecurityMaster): string | undefined {
+  const p = c.pattern;
+  if (!p) return undefined;
+  const prev = prevToken(tokens, c);
+  const next = tokens[c.last];
+  const nextSame = next && next.sentence === c.sentence ? next : undefined;
+  const v = master.vetoes.get(p.key);
+  if (v) {
+    if (prev && v.before.has(prev.key)) return `"${prev.raw} ${c.text}"`;
+    const prev2 = tokens[c.first - 2];
+    if (prev && prev2 && prev2.sentence === c.sentence && v.before.has(`${prev2.key} ${prev.key}`)) return `"${prev2.raw} ${prev.raw} ${c.text}"`;
+    if (nextSame && v.after.has(nextSame.key)) return `"${c.text} ${nextSame.raw}"`;
+  }
+  const single = c.last - c.first === 1;
+  if (single && (p.kind === "name" || p.kind === "auto" || p.kind === "brand") && prev?.cap && master.firstNames.has(prev.key) && doc_adjacent(prev, tokens[c.first]!)) {
+    return `person name "${prev.raw} ${c.text}"`;
+  }
+  if ((p.wordLike || p.strict) && nextSame?.key === "-") {
+    const after = tokens[c.last + 1];
+    if (after && !after.cap && !KEEP_COMPOUNDS.has(after.key)) return `compound word "${c.text}-${after.raw}"`;
+  }
+  if (p.kind === "brand" && nextSame && PLATFORM_USE.has(nextSame.key)) return `platform use "${c.text} ${nextSame.raw}"`;
+  return undefined;
+}
+
+function doc_adjacent(a: Token, b: Token): boolean {
+  return b.start - a.end <= 1;
+}
+
+function hasSuffix(c: Candidate, tokens: Token[]): boolean {
+  const next = tokens[c.last];
+  return !!next && next.sentence === c.sentence && next.cap && SUFFIXES.has(next.key.replace(/\.$/, ""));
+}
+
+function contextIn(c: Candidate, tokens: Token[], master: SecurityMaster, text: string): string | undefined {
+  for (let k = c.first - 1; k >= 0 && tokens[k]!.sentence === c.sentence; k--) if (master.context.has(tokens[k]!.key)) return tokens[k]!.raw;
+  for (let k = c.last; k < tokens.length && tokens[k]!.sentence === c.sentence; k++) {
+    const t = tokens[k]!;
+    if (master.context.has(t.key)) return t.raw;
+    if (t.key === "-" && KEEP_COMPOUNDS.has(tokens[k + 1]?.key ?? "")) return `${c.text}-${tokens[k + 1]!.raw}`;
+  }
+  const s = tokens[c.first]!;
+  const from = text.lastIndexOf("\n", s.start);
+  const line = text.slice(from + 1, text.indexOf("\n", s.end) === -1 ? text.length : text.indexOf("\n", s.end));
+  return /\$\d/.test(line) && line.length < 400 ? "$ figure" : undefined;
+}
+
+function bareOk(c: Candidate, tokens: Token[]): boolean {
+  const prev = prevToken(tokens, c);
+  const next = tokens[c.last];
+  return (!!next && next.sentence === c.sentence && BARE_CONTEXT.has(next.key)) || (!!prev && (prev.key === "of" || BARE_CONTEXT.has(prev.key)));
+}
+
+function whyAlias(c: Candidate): string {
+  const p = c.pattern!;
+  const owner = p.security?.name ?? "";
+  if (p.kind === "brand") return `brand/subsidiary of ${owner}`;
+  if (p.kind === "former") return `former name of ${owner}`;
+  if (p.kind === "person") return `executive of ${owner}`;
+  return "company name";
+}
+
+/**
+ * Keeps the candidates that count as mentions, each with the evidence that made it count.
+ *
+ * @example
+ * const linked = decide(scan(doc, master), master, doc.text);
+ * linked.map((a) => `${a.text}: ${a.why}`) // ["Amazon: company name (corroborated by AWS)", …]
+ */
+export function decide(s: Scan, master: SecurityMaster, text: string): Accepted[] {
+  const { tokens, candidates } = s;
+  const vetoed = new Set<Candidate>();
+  const strong = new Map<string, string>();
+  for (const c of candidates) {
+    if (c.pattern && veto(c, tokens, master)) vetoed.add(c);
+    else if (c.security && c.form !== "bare" && c.form !== "alias") strong.set(c.security.symbol, c.text);
+    else if (c.security && c.pattern && !c.pattern.wordLike && !c.pattern.strict) strong.set(c.security.symbol, c.text);
+    else if (c.security && c.pattern && hasSuffix(c, tokens)) strong.set(c.security.symbol, `${c.text} ${tokens[c.last]!.raw}`);
+  }
+  const out: Accepted[] = [];
+  const viaContext = new Set<string>();
+  const pending: Candidate[] = [];
+  for (const c of candidates) {
+    if (vetoed.has(c)) continue;
+    const sym = c.security?.symbol;
+    if (!c.pattern) {
+      if (c.form !== "bare") out.push({ ...c, why: c.form === "cashtag" ? "cashtag" : c.form === "exchange" ? "exchange-prefixed ticker" : "ticker in parentheses after the name" });
+      else if (sym && strong.has(sym)) out.push({ ...c, why: `ticker, with "${strong.get(sym)}" in the text` });
+      else if (c.security && (c.security.sp500 || c.security.curated) && c.text.length >= 3 && bareOk(c, tokens)) out.push({ ...c, why: "ticker in market context" });
+      continue;
+    }
+    const p = c.pattern;
+    if (!c.security) out.push({ ...c, why: "entity" });
+    else if (!p.wordLike && !p.strict) out.push({ ...c, why: whyAlias(c) });
+    else if (hasSuffix(c, tokens)) out.push({ ...c, why: `${whyAlias(c)} with legal suffix` });
+    else if (sym && strong.has(sym) && strong.get(sym) !== c.text) out.push({ ...c, why: `${whyAlias(c)}, corroborated by "${strong.get(sym)}"` });
+    else if (p.wordLike && contextIn(c, tokens, master, text)) {
+      out.push({ ...c, why: `${whyAlias(c)} in corporate context ("${contextIn(c, tokens, master, text)}")` });
+      viaContext.add(sym!);
+    } else pending.push(c);
+  }
+  for (const c of pending) {
+    if (c.pattern!.wordLike && viaContext.has(c.security!.symbol)) out.push({ ...c, why: `${whyAlias(c)}, same company named in context elsewhere` });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
