@@ -21,6 +21,13 @@ import { registerStreamRoute } from "./stream/route.ts";
 import { AlertEngine } from "./alerts/alerts.ts";
 import type { Sender } from "./alerts/queue.ts";
 import { registerUi } from "./ui/index.ts";
+import { loadDemoCorpus } from "./ui/demo/index.ts";
+import type { Config } from "../core/config.ts";
+import { ImpactwireError, EXIT } from "../core/errors.ts";
+import { openStore } from "../store/open.ts";
+import type { Store } from "../store/store.ts";
+import { loadReference, type Reference } from "../reference/reference.ts";
+import type { Ingestor } from "../ingest/ingestor.ts";
 
 /** What runs beside the routes, reachable as `app.impactwire` (tests, shutdown, health). */
 export interface ServeRuntime {
@@ -91,4 +98,67 @@ export function createServer(ctx: ServeContext, options: CreateServerOptions = {
     await alerts.stop();
   });
   return app;
+}
+
+export interface StartOptions extends CreateServerOptions {
+  /** Load the demo corpus into an empty database first (`impactwire start`). */
+  demo?: boolean;
+  /** Run the feed poller in this process (default true). */
+  poller?: boolean;
+  /** Builds the ingestor (default: the ingest pipeline). */
+  ingestor?: (store: Store, reference: Reference, config: Config) => Ingestor;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  ctx: ServeContext;
+  /** `http://host:port` actually listened on. */
+  url: string;
+  /** Stops the poller, closes the server (stream clients, deliveries) and the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store, loads reference data, builds the ingestor, starts the poller and listens.
+ *
+ * @example
+ * const server = await startServer(loadConfig());
+ * console.log(server.url); // http://127.0.0.1:8080
+ */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const store = await openStore(config);
+  try {
+    await store.migrate();
+    const reference = loadReference();
+    const ingestor = (options.ingestor ?? defaultIngestor)(store, reference, config);
+    const ctx: ServeContext = { config, store, reference, ingestor };
+    if (options.demo && (await store.countArticles()) === 0) await loadDemoCorpus(ingestor, store);
+    const app = createServer(ctx, options);
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    const host = config.host.includes(":") ? `[${config.host}]` : config.host === "0.0.0.0" ? "127.0.0.1" : config.host;
+    const stopPoller = options.poller === false ? () => Promise.resolve() : startPoller(ctx);
+    return {
+      app,
+      ctx,
+      url: `http://${host}:${port}`,
+      async close() {
+        await stopPoller();
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}
+
+function defaultIngestor(): Ingestor {
+  throw new ImpactwireError("serve", "PIPELINE_MISSING", "the ingest pipeline is not available yet", { status: 500, exitCode: EXIT.internal });
+}
+
+function startPoller(_ctx: ServeContext): () => Promise<void> {
+  return () => Promise.resolve();
 }

@@ -2,6 +2,9 @@
  * The in-process webhook delivery queue: bounded concurrency, per-attempt deadline, exponential backoff
  * with jitter, a cap on attempts, a circuit breaker per endpoint. Every state change is written to the
  * deliveries table, so a restart resumes what was pending. Nothing here is awaited by ingestion.
+ *
+ * Statuses: `pending` (queued, or waiting for a retry: see attempts/lastError/nextAttemptAt),
+ * `delivered`, `failed` (every attempt failed), `dead` (undeliverable: rule deleted or disabled, article gone).
  */
 import type { Config } from "../../core/config.ts";
 import type { AlertRule, ArticleRecord, DeliveryRecord, Store } from "../../store/store.ts";
@@ -87,7 +90,7 @@ export class DeliveryQueue {
    */
   async resume(): Promise<number> {
     const rows = await this.store.listDeliveries(undefined, 10_000);
-    const due = rows.filter((d) => d.status === "pending" || d.status === "failed");
+    const due = rows.filter((d) => d.status === "pending");
     for (const d of due) {
       this.schedule({ deliveryId: d.id, ruleId: d.ruleId, articleId: d.articleId, attempts: d.attempts }, d.nextAttemptAt ? Date.parse(d.nextAttemptAt) : 0);
     }
@@ -132,8 +135,9 @@ export class DeliveryQueue {
   private async attempt(job: Job): Promise<void> {
     const rule = await this.ruleOf(job.ruleId);
     const article = job.article ?? (await this.store.getArticle(job.articleId));
-    if (!rule || !article) {
-      await this.finish(job, { status: "dead", lastError: rule ? "article no longer exists" : "alert rule deleted", nextAttemptAt: null });
+    if (!rule || !rule.enabled || !article) {
+      const why = !rule ? "alert rule deleted" : !rule.enabled ? "alert rule disabled" : "article no longer exists";
+      await this.finish(job, { status: "dead", lastError: why, nextAttemptAt: null });
       return;
     }
     const endpoint = new URL(rule.webhookUrl).origin;
@@ -153,10 +157,10 @@ export class DeliveryQueue {
     }
     this.breaker.failure(endpoint);
     const dead = attempts >= this.config.webhookMaxAttempts;
-    this.metrics.inc("impactwire_webhook_deliveries_total", { outcome: dead ? "dead" : "retry" });
+    this.metrics.inc("impactwire_webhook_deliveries_total", { outcome: dead ? "failed" : "retry" });
     const at = Date.now() + retryDelay(attempts, this.config.webhookRetryBaseMs, this.config.webhookRetryMaxMs);
     const patch = { attempts, lastStatus: outcome.status, lastError: outcome.error, nextAttemptAt: dead ? null : new Date(at).toISOString() };
-    await this.finish(job, { ...patch, status: dead ? "dead" : "failed" });
+    await this.finish(job, { ...patch, status: dead ? "failed" : "pending" });
     if (!dead) this.schedule({ ...job, attempts, article }, at);
   }
 

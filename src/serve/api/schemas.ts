@@ -188,7 +188,7 @@ export const DeliverySchema = z.object({
   id: z.string(),
   ruleId: z.string(),
   articleId: z.string(),
-  status: z.enum(["pending", "delivered", "failed", "dead"]),
+  status: z.enum(["pending", "delivered", "failed", "dead"]).meta({ description: "pending: queued or waiting for a retry; delivered; failed: every attempt failed; dead: rule deleted or disabled, or article gone" }),
   attempts: z.number().int(),
   lastStatus: z.number().int().nullable(),
   lastError: z.string().nullable(),

@@ -123,7 +123,7 @@ export class StreamHub {
     const out: ArticleRecord[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.store.listArticles({ ...toStoreQuery(filter), afterSeq, limit: 100, ...(cursor ? { cursor } : {}) });
+      const page = await this.store.listArticles({ ...toStoreQuery(filter), afterSeq, sort: "seq", limit: 200, ...(cursor ? { cursor } : {}) });
       out.push(...page.items.filter((a) => a.seq > afterSeq));
       cursor = page.nextCursor ?? undefined;
     } while (cursor && out.length < REPLAY_LIMIT);
