@@ -1,9 +1,120 @@
-// PLACEHOLDER owned by the events work.
+/**
+ * Stage 5 — events: typed events with their parties, figures, evidence, polarity and confidence.
+ * Each sentence that contains a trigger word goes through the detectors (earnings, guidance, analyst
+ * actions, deals, legal, people, macro); drafts get their actor and target from the linked tickers and
+ * entities around the trigger; duplicates (the title repeating the lead) merge, keeping the richer one.
+ * Computed once per document (the classifier reads the events too).
+ */
 import type { Doc } from "../normalize/normalize.ts";
 import type { Reference } from "../../reference/reference.ts";
 import type { EnrichEvent } from "../../contract/enrichment.ts";
 import type { LinkResult } from "../link/link.ts";
+import { toAmount } from "../figures/figures.ts";
+import { sentenceScores } from "../sentiment/score.ts";
+import { partyIndex, rolesAt, type PartyIndex } from "./actors.ts";
+import { sentenceCtx, type Detector, type Draft } from "./context.ts";
+import { analystAction, earnings, guidance } from "./detect/results.ts";
+import { buyback, capitalRaise, contract, dividend, investment, mergerAcquisition, partnership, productLaunch } from "./detect/deals.ts";
+import { bankruptcy, cyberIncident, investigation, lawsuit, outage, recall, regulatoryDecision, settlement } from "./detect/legal.ts";
+import { executiveChange, layoffs } from "./detect/people.ts";
+import { macroData, rateDecision } from "./detect/macro.ts";
 
-export function extractEvents(_doc: Doc, _ref: Reference, _linked: LinkResult): EnrichEvent[] {
-  return [];
+/** Detectors in order of precedence; a cheap prefilter skips sentences with no trigger at all. */
+const DETECTORS: Detector[] = [
+  earnings, guidance, analystAction, mergerAcquisition, investment, capitalRaise, dividend, buyback, bankruptcy,
+  settlement, lawsuit, investigation, regulatoryDecision, layoffs, executiveChange, rateDecision, macroData,
+  partnership, contract, productLaunch, recall, cyberIncident, outage,
+];
+const PREFILTER = /beat|top|exceed|surpass|miss|short|below|above|ahead|line with|report|post|guid|outlook|forecast|target|grade|rating|initiat|acqui|buy|bought|merg|takeover|take-private|take private|tender|invest|stake|fund|commit|round|ipo|public|offering|listing|debut|dividend|repurchase|buyback|back|bankrupt|chapter|insolven|administration|default|missed|settle|pay|su(?:ed|es|ing)|lawsuit|class|indict|charged|jury|verdict|investigat|probe|subpoena|inquiry|approv|clear|reject|block|grant|authori|response letter|fine|lay|layoff|job|cut|eliminat|shed|redundan|ceo|chief|president|chair|director|officer|rate|fed|central bank|ecb|inflation|cpi|gdp|payroll|unemploy|claims|sales|pmi|partner|team|collaborat|alliance|joint venture|deal|agreement|contract|order|launch|unveil|introduc|roll|release|recall|hack|breach|cyber|ransomware|malware|outage|down|offline/i;
+const MAX_EVENTS = 25;
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function toEvent(doc: Doc, idx: PartyIndex, s: number, d: Draft, tone: number): EnrichEvent {
+  const roles = rolesAt(doc, idx, s, d.at, d.passive ?? false);
+  const actor = d.actor !== undefined ? d.actor : roles.actor;
+  let target = d.target !== undefined ? d.target : roles.target;
+  if (target !== null && target === actor) target = null;
+  const span = doc.sentences[s]!;
+  const polarity = d.polarity ?? (tone > 0.2 ? "positive" : tone < -0.2 ? "negative" : "neutral");
+  let confidence = d.confidence;
+  if (actor !== null && idx.all.some((p) => p.isTicker && p.id === actor)) confidence += 0.05;
+  if (span.end <= doc.bodyStart) confidence -= 0.05; // headlines compress: body evidence is preferred
+  const e: EnrichEvent = {
+    type: d.type,
+    actor,
+    target,
+    figures: d.figures.map((f) => ({ name: f.name, ...toAmount(f.figure) })),
+    polarity,
+    confidence: round(Math.max(0.05, Math.min(0.99, confidence))),
+    evidence: { text: doc.text.slice(span.start, span.end), start: span.start, end: span.end },
+  };
+  if (d.subtype) e.subtype = d.subtype;
+  if (d.amount) e.amount = toAmount(d.amount);
+  if (d.from) e.from = d.from;
+  if (d.to) e.to = d.to;
+  return e;
+}
+
+function key(e: EnrichEvent): string {
+  return `${e.type}|${e.subtype ?? ""}|${e.actor ?? ""}|${e.target ?? ""}`;
+}
+
+/** Merges duplicates: same type, subtype and parties, or the same amount. The richer, surer one stays. */
+function dedupe(events: EnrichEvent[]): EnrichEvent[] {
+  const kept: EnrichEvent[] = [];
+  for (const e of events) {
+    const same = kept.findIndex((k) => k.type === e.type && (key(k) === key(e) || (k.amount && e.amount && k.amount.value === e.amount.value && k.amount.unit === e.amount.unit) || ((!k.actor || !e.actor || k.actor === e.actor) && (k.subtype === e.subtype || !k.subtype || !e.subtype) && (k.figures.length === 0 || e.figures.length === 0))));
+    if (same < 0) {
+      kept.push(e);
+      continue;
+    }
+    const k = kept[same]!;
+    const better = e.figures.length > k.figures.length || (e.figures.length === k.figures.length && e.confidence > k.confidence) ? e : k;
+    const other = better === e ? k : e;
+    const merged = { ...better, confidence: round(Math.min(0.99, Math.max(better.confidence, other.confidence) + 0.05)) };
+    if (merged.actor === null && other.actor !== null) merged.actor = other.actor;
+    if (merged.target === null && other.target !== null && other.target !== merged.actor) merged.target = other.target;
+    kept[same] = merged;
+  }
+  return kept;
+}
+
+/**
+ * Finds the events of a document (no caching: see `extractEvents`).
+ *
+ * @example
+ * findEvents(doc, ref, linked).map((e) => e.type) // ["earnings", "guidance"]
+ */
+export function findEvents(doc: Doc, ref: Reference, linked: LinkResult): EnrichEvent[] {
+  const idx = partyIndex(linked);
+  const tones = sentenceScores(doc, ref.lexicon).scores;
+  const found: EnrichEvent[] = [];
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const span = doc.sentences[s]!;
+    const text = doc.text.slice(span.start, span.end);
+    if (!PREFILTER.test(text)) continue;
+    const ctx = sentenceCtx(doc, s, idx, tones[s]!);
+    for (const detect of DETECTORS) for (const d of detect(ctx)) found.push(toEvent(doc, idx, s, d, ctx.tone));
+  }
+  return dedupe(found)
+    .sort((a, b) => b.confidence - a.confidence)
+    .slice(0, MAX_EVENTS)
+    .sort((a, b) => a.evidence.start - b.evidence.start || b.confidence - a.confidence);
+}
+
+const cache = new WeakMap<Doc, { linked: LinkResult; events: EnrichEvent[] }>();
+
+/**
+ * Stage entry: the events of a document, computed once per document and link result.
+ *
+ * @example
+ * extractEvents(doc, ref, linked)[0] // { type: "investment", actor: "AMZN", target: "OpenAI", amount: { value: 5e10, currency: "USD", … }, … }
+ */
+export function extractEvents(doc: Doc, ref: Reference, linked: LinkResult): EnrichEvent[] {
+  const hit = cache.get(doc);
+  if (hit && hit.linked === linked) return hit.events.map((e) => ({ ...e }));
+  const events = findEvents(doc, ref, linked);
+  cache.set(doc, { linked, events });
+  return events.map((e) => ({ ...e }));
 }

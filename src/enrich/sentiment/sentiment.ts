@@ -1,8 +1,13 @@
-// PLACEHOLDER owned by the sentiment work.
+/**
+ * Stage 4 — sentiment: the article's score, label and coverage from its sentence scores (the title and
+ * lead weigh more), and one score per linked ticker from the sentences (or, when a sentence names
+ * several tickers, the clauses) that mention it.
+ */
 import type { Doc } from "../normalize/normalize.ts";
 import type { Reference } from "../../reference/reference.ts";
 import type { Sentiment } from "../../contract/enrichment.ts";
 import type { LinkResult } from "../link/link.ts";
+import { sentenceScores, spanScore, type SentenceScores } from "./score.ts";
 
 export interface SentimentResult {
   article: Sentiment;
@@ -10,6 +15,141 @@ export interface SentimentResult {
   byTicker: Record<string, number>;
 }
 
-export function sentiment(_doc: Doc, _ref: Reference, _linked: LinkResult): SentimentResult {
-  return { article: { score: 0, label: "neutral", coverage: 0 }, byTicker: {} };
+/** Below this |score| the label is neutral. */
+const NEUTRAL_BAND = 0.08;
+/** Sentences without sentiment still dilute the average by this weight. */
+const NEUTRAL_WEIGHT = 0.25;
+const CLAUSE_BREAK = /;|,?\s+(?:while|whereas|but|although|though|even\s+as|yet)\s+/g;
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const clamp = (x: number) => Math.max(-1, Math.min(1, x));
+
+function sentenceWeight(doc: Doc, s: number): number {
+  const span = doc.sentences[s]!;
+  if (span.end <= doc.bodyStart && doc.bodyStart > 0) return 2; // title
+  return s <= 2 ? 1.5 : 1; // lead
+}
+
+/**
+ * Article-level sentiment from sentence scores.
+ *
+ * @example
+ * articleSentiment(doc, sentenceScores(doc, ref.lexicon)) // { score: -0.42, label: "negative", coverage: 0.6 }
+ */
+export function articleSentiment(doc: Doc, sc: SentenceScores): Sentiment {
+  let sum = 0;
+  let weight = 0;
+  let pos = 0;
+  let neg = 0;
+  let bearing = 0;
+  const n = sc.scores.length;
+  for (let s = 0; s < n; s++) {
+    const v = sc.scores[s]!;
+    const w = sentenceWeight(doc, s);
+    if (v === 0) {
+      weight += w * NEUTRAL_WEIGHT;
+      continue;
+    }
+    bearing++;
+    sum += v * w;
+    weight += w;
+    if (v > 0) pos += v * w;
+    else neg -= v * w;
+  }
+  const score = weight > 0 ? clamp(sum / weight) : 0;
+  const coverage = n > 0 ? bearing / n : 0;
+  return { score: round(score), label: labelOf(score, pos, neg), coverage: round(coverage) };
+}
+
+/**
+ * The label of a score given its positive and negative mass: "mixed" when both sides are strong.
+ *
+ * @example
+ * labelOf(0.02, 3, 2.6) // "mixed"
+ */
+export function labelOf(score: number, pos: number, neg: number): Sentiment["label"] {
+  const big = Math.max(pos, neg);
+  if (big > 0.8 && Math.min(pos, neg) >= 0.5 * big && Math.abs(score) < 0.25) return "mixed";
+  if (score >= NEUTRAL_BAND) return "positive";
+  if (score <= -NEUTRAL_BAND) return "negative";
+  return "neutral";
+}
+
+function sentenceOf(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+function clauseOf(doc: Doc, s: number, offset: number): { start: number; end: number } {
+  const span = doc.sentences[s]!;
+  const text = doc.text.slice(span.start, span.end);
+  let start = span.start;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) {
+    const at = span.start + m.index;
+    if (at >= offset) return { start, end: at };
+    start = at + m[0].length;
+  }
+  return { start, end: span.end };
+}
+
+/**
+ * Per-ticker sentiment: the weighted mean of the sentences mentioning each ticker; in a sentence that
+ * names several tickers, only the clause around the mention counts.
+ *
+ * @example
+ * tickerSentiment(doc, scores, linked) // { AAPL: 0.61, MSFT: -0.2 }
+ */
+export function tickerSentiment(doc: Doc, sc: SentenceScores, linked: LinkResult): Record<string, number> {
+  const bySentence = new Map<number, Set<string>>();
+  const mentions = new Map<string, Array<{ s: number; offset: number }>>();
+  for (const t of linked.tickers) {
+    const list: Array<{ s: number; offset: number }> = [];
+    for (const m of t.mentions) {
+      const s = sentenceOf(doc, m.start);
+      if (s < 0) continue;
+      list.push({ s, offset: m.start });
+      let set = bySentence.get(s);
+      if (!set) bySentence.set(s, (set = new Set()));
+      set.add(t.symbol);
+    }
+    mentions.set(t.symbol, list);
+  }
+  const out: Record<string, number> = {};
+  for (const [symbol, list] of mentions) {
+    let sum = 0;
+    let weight = 0;
+    const seen = new Set<number>();
+    for (const { s, offset } of list) {
+      if (seen.has(s)) continue;
+      seen.add(s);
+      const shared = (bySentence.get(s)?.size ?? 0) > 1;
+      const v = shared ? spanScore(sc, clauseOf(doc, s, offset)).score : sc.scores[s]!;
+      const w = sentenceWeight(doc, s);
+      sum += v * w;
+      weight += v === 0 ? w * NEUTRAL_WEIGHT : w;
+    }
+    out[symbol] = weight > 0 ? round(clamp(sum / weight)) : 0;
+  }
+  return out;
+}
+
+/**
+ * Stage entry: article sentiment and per-ticker sentiment.
+ *
+ * @example
+ * const r = sentiment(doc, ref, linked);
+ * r.article.label; r.byTicker.AMZN;
+ */
+export function sentiment(doc: Doc, ref: Reference, linked: LinkResult): SentimentResult {
+  const sc = sentenceScores(doc, ref.lexicon);
+  return { article: articleSentiment(doc, sc), byTicker: tickerSentiment(doc, sc, linked) };
 }

@@ -1,0 +1,121 @@
+/**
+ * Who acts and who is acted upon in a sentence: linked tickers (by their mentions) first, then linked
+ * entities, then a capitalised name. The actor is the nearest party before the trigger word; the
+ * target the first party after it. "The company …" / "It …" sentences fall back on the party named
+ * last in the sentences before (a light coreference).
+ */
+import type { Doc, Span } from "../normalize/normalize.ts";
+import type { LinkResult } from "../link/link.ts";
+
+export interface Party {
+  /** Ticker symbol, or entity / name as written. */
+  id: string;
+  start: number;
+  end: number;
+  isTicker: boolean;
+  /** Entity type when known ("person", "regulator"…). */
+  type?: string;
+}
+
+export interface PartyIndex {
+  /** Every party mention in the document, by start offset. */
+  all: Party[];
+  /** The article's main ticker, when linked. */
+  primary: string | null;
+}
+
+const PRONOUN_START = /^(?:It|Its|The (?:company|firm|group|bank|retailer|lender|insurer|chipmaker|automaker|carmaker|drugmaker|startup|business|maker|giant|conglomerate|airline|operator|owner|developer|network|platform)|The [A-Z]?[a-z]+-based (?:company|firm)|The [a-z]+ (?:company|firm|giant|maker))\b/;
+const NAME_RE = /\b(?:[A-Z][\w&'’.-]*[\w&]|[A-Z]{2,})(?:\s+(?:[A-Z][\w&'’.-]*|of|de|&))*/g;
+const NOT_NAMES = new Set([
+  "The", "A", "An", "In", "On", "At", "But", "And", "Shares", "Analysts", "It", "Its", "This", "That", "These", "Those",
+  "He", "She", "They", "We", "For", "After", "Before", "While", "As", "If", "When", "Investors", "Under", "Over", "With",
+  "Last", "Next", "First", "Second", "Third", "Fourth", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+  "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+  "December", "Q1", "Q2", "Q3", "Q4", "CEO", "CFO", "EPS", "Wall", "Street", "Revenue", "Net", "Earnings", "Sales",
+]);
+
+/**
+ * Collects every ticker and entity mention of the link result, sorted by offset (tickers win overlaps).
+ *
+ * @example
+ * const idx = partyIndex(linked); idx.primary // "AMZN"
+ */
+export function partyIndex(linked: LinkResult): PartyIndex {
+  const all: Party[] = [];
+  for (const t of linked.tickers) for (const m of t.mentions) all.push({ id: t.symbol, start: m.start, end: m.end, isTicker: true });
+  for (const e of linked.entities) {
+    if (e.type === "public_company" && e.proxies === undefined && linked.tickers.some((t) => t.name === e.name)) continue;
+    for (const m of e.mentions) {
+      if (all.some((p) => p.isTicker && p.start < m.end && m.start < p.end)) continue;
+      all.push({ id: e.name, start: m.start, end: m.end, isTicker: false, type: e.type });
+    }
+  }
+  all.sort((a, b) => a.start - b.start);
+  return { all, primary: linked.tickers[0]?.symbol ?? null };
+}
+
+function inSpan(idx: PartyIndex, span: Span): Party[] {
+  return idx.all.filter((p) => p.start >= span.start && p.end <= span.end);
+}
+
+/** Capitalised names in a span when nothing is linked there ("Morgan Stanley", "OpenAI"). */
+export function namesIn(text: string, span: Span): Party[] {
+  const out: Party[] = [];
+  const slice = text.slice(span.start, span.end);
+  NAME_RE.lastIndex = 0;
+  for (let m = NAME_RE.exec(slice); m; m = NAME_RE.exec(slice)) {
+    let name = m[0].replace(/[’']s$/, "").replace(/\s+(?:of|de|&)$/, "");
+    const first = name.split(/\s+/)[0]!;
+    if (NOT_NAMES.has(first)) {
+      const rest = name.slice(first.length).trim();
+      if (!rest || NOT_NAMES.has(rest.split(/\s+/)[0]!)) continue;
+      name = rest;
+    }
+    const start = span.start + m.index + m[0].indexOf(name);
+    out.push({ id: name, start, end: start + name.length, isTicker: false });
+  }
+  return out;
+}
+
+export interface Roles {
+  actor: string | null;
+  target: string | null;
+}
+
+/**
+ * The actor (nearest party before `trigger`) and target (first other party after it) in a sentence.
+ *
+ * @example
+ * rolesAt(doc, idx, sentenceIndex, triggerOffset) // { actor: "AMZN", target: "OpenAI" }
+ */
+export function rolesAt(doc: Doc, idx: PartyIndex, s: number, trigger: number, passive = false): Roles {
+  const span = doc.sentences[s]!;
+  let parties = inSpan(idx, span);
+  if (parties.length === 0) parties = namesIn(doc.text, span);
+  const before = parties.filter((p) => p.end <= trigger);
+  const after = parties.filter((p) => p.start >= trigger);
+  let actor = before.at(-1)?.id ?? null;
+  if (!actor && PRONOUN_START.test(doc.text.slice(span.start, span.start + 40))) actor = previousParty(doc, idx, span.start);
+  const target = after.find((p) => p.id !== actor)?.id ?? null;
+  return passive ? { actor: target, target: actor } : { actor, target };
+}
+
+function previousParty(doc: Doc, idx: PartyIndex, before: number): string | null {
+  for (let i = idx.all.length - 1; i >= 0; i--) {
+    const p = idx.all[i]!;
+    if (p.end <= before && (p.isTicker || p.type !== "person")) return p.id;
+  }
+  return idx.primary;
+}
+
+/**
+ * Parties of a sentence in order (for events with two sides such as partnerships).
+ *
+ * @example
+ * partiesIn(doc, idx, 3).map((p) => p.id) // ["MSFT", "OpenAI"]
+ */
+export function partiesIn(doc: Doc, idx: PartyIndex, s: number): Party[] {
+  const span = doc.sentences[s]!;
+  const parties = inSpan(idx, span);
+  return parties.length > 0 ? parties : namesIn(doc.text, span);
+}

@@ -1,0 +1,195 @@
+/**
+ * Deals and capital: mergers and acquisitions (price, per-share price, premium), investments and
+ * funding rounds, capital raises, dividends, buybacks, partnerships, contracts and product launches.
+ */
+import type { Figure } from "../../figures/figures.ts";
+import { namesIn } from "../actors.ts";
+import { absolute, largestMoney, near, speculative, type Detector, type Draft, type SentenceCtx } from "../context.ts";
+
+const MA = /\b(?:agreed to (?:buy|acquire|purchase|merge with|combine with|take over)|(?:will|to|plans to|would|offered to|offers to|bid to|seeks? to|moved to|moves to|deal to|agreement to|is set to|are set to) (?:buy|acquire|purchase|take over|merge with|combine with)|acquires|acquired|acquiring|buys|bought|takeover (?:of|bid for|offer for)|acquisition of|(?:merger|merge) (?:with|of|agreement)|to combine with|take[- ]private|buyout of|tender offer for|all-cash deal|all-stock deal)\b/i;
+const MA_PASSIVE = /\b(?:(?:agreed to be|to be|will be|was|is being|being) (?:acquired|bought|purchased|taken private) by|sold (?:itself )?to)\b/i;
+const MA_NOT = /\b(?:bought back|buys back|buy back|acquired (?:a |an )?(?:license|licence|rights|patent|customers|users)|acquiring customers)\b/i;
+
+function maStatus(t: string): string {
+  if (/\b(?:completed|closes|closed|finali[sz]ed|completes)\b/i.test(t)) return "completed";
+  if (/\b(?:terminated|called off|abandoned|walked away|scrapped|collapsed)\b/i.test(t)) return "terminated";
+  if (/\b(?:blocked|block|sued to block)\b/i.test(t)) return "blocked";
+  if (/\b(?:in talks|considering|exploring|weighing|approached|people familiar|reportedly)\b/i.test(t)) return "rumored";
+  return "announced";
+}
+
+function dealFigures(ctx: SentenceCtx): { figures: Draft["figures"]; amount?: Figure } {
+  const figures: Draft["figures"] = [];
+  const text = ctx.doc.text;
+  const deal = largestMoney(ctx.figures());
+  for (const f of ctx.figures()) {
+    if (f.kind === "money" && f.unit === "per_share") figures.push({ name: "price_per_share", figure: f });
+    else if (f === deal) figures.push({ name: "deal_value", figure: f });
+    else if (f.kind === "percent" && near(text, f, /\bpremium\b/i, 30, 20)) figures.push({ name: "premium", figure: f });
+    else if (f.kind === "percent" && near(text, f, /\bstake\b/i, 20, 20)) figures.push({ name: "stake", figure: f });
+  }
+  return deal ? { figures, amount: deal } : { figures };
+}
+
+/** Mergers and acquisitions. */
+export const mergerAcquisition: Detector = (ctx) => {
+  const t = ctx.text;
+  if (MA_NOT.test(t) && !/\bacquisition of\b/i.test(t)) return [];
+  const passive = MA_PASSIVE.exec(t);
+  const m = passive ?? MA.exec(t);
+  if (!m) return [];
+  const subtype = maStatus(t);
+  const { figures, amount } = dealFigures(ctx);
+  let confidence = 0.7 + (amount ? 0.12 : 0) + (figures.some((f) => f.name === "premium" || f.name === "price_per_share") ? 0.08 : 0);
+  if (subtype === "rumored") confidence *= 0.75;
+  const polarity = subtype === "terminated" || subtype === "blocked" ? "negative" : "positive";
+  return [{ type: "merger_acquisition", subtype, at: absolute(ctx, m) + (passive ? m[0].length : 0), passive: passive !== null, figures, ...(amount ? { amount } : {}), polarity, confidence }];
+};
+
+/** "$50 billion Amazon investment plan": a money figure followed by its investor and an investment noun. */
+const NOUN_FORM = /^\s+(?:(?:[A-Z][\w.&'’-]*\s+){0,3})(investment|commitment|stake|funding|financing|backing|capital injection|cash infusion)\b/;
+const VERB_FORM = /\b(invest(?:s|ed|ing)?|pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|commit(?:s|ted|ting)?|pledg(?:e|es|ed|ing))\b[^.;]{0,50}?\bin(?:to)?\b/i;
+const STAKE = /\b(?:took|takes|taking|bought|buys|buying|acquired|acquires|acquiring|raised|raises|boosted|increased|built|holds|sold|sells|selling|cut|trimmed)\s+(?:a|an|its|their|his|her)?\s*(?:[\d.]+%\s+|minority\s+|majority\s+|controlling\s+|small\s+|big\s+|large\s+)*stake\s+in\b/i;
+const ROUND = /\b(?:raised|raises|raising|secured|secures|closed|closes|landed)\b[^.;]{0,40}?\b(?:funding|round|series [a-h]|seed|venture|financing|investment)\b|\b(?:led|leads|leading|co-led)\s+(?:a|an|the)\s+[^.;]{0,30}?\b(?:round|funding|financing)\b/i;
+const LED_BY = /\bled by\s+([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})/;
+
+function investmentNouns(ctx: SentenceCtx): Draft[] {
+  const out: Draft[] = [];
+  const text = ctx.doc.text;
+  for (const f of ctx.figures()) {
+    if (f.kind !== "money" || f.unit === "per_share") continue;
+    const m = NOUN_FORM.exec(text.slice(f.end, Math.min(ctx.span.end, f.end + 80)));
+    if (!m) continue;
+    const between = m[0].slice(0, m[0].length - m[1]!.length).trim();
+    const noun = m[1]!.toLowerCase();
+    // "X investment" / "X stake": X invests. "X commitment": a commitment to X (its vendor).
+    const namedIsActor = noun !== "commitment";
+    const named = between ? namedParty(ctx, f.end, f.end + m[0].length) : null;
+    const subject = subjectOf(ctx, named);
+    const d: Draft = { type: "investment", subtype: noun === "commitment" ? "commitment" : "investment", at: f.start, figures: [{ name: "amount", figure: f }], amount: f, polarity: "positive", confidence: named ? 0.78 : 0.68 };
+    d.actor = namedIsActor ? (named ?? subject) : subject;
+    d.target = namedIsActor ? (named ? subject : null) : named;
+    out.push(d);
+  }
+  return out;
+}
+
+/** The first party named in the sentence other than `other` (the subject of "X is expanding …, including …"). */
+function subjectOf(ctx: SentenceCtx, other: string | null): string | null {
+  const linked = ctx.parties.all.filter((x) => x.start >= ctx.span.start && x.end <= ctx.span.end);
+  const list = linked.length > 0 ? linked : namesIn(ctx.doc.text, ctx.span);
+  return list.find((x) => x.id !== other)?.id ?? null;
+}
+
+/** The ticker or entity whose mention lies in [from, to), else the capitalised words there. */
+function namedParty(ctx: SentenceCtx, from: number, to: number): string | null {
+  const p = ctx.parties.all.find((x) => x.start >= from && x.end <= to);
+  if (p) return p.id;
+  const words = /(?:[A-Z][\w.&'’-]*\s+){1,3}/.exec(ctx.doc.text.slice(from, to).trim() + " ");
+  return words ? words[0].trim() : null;
+}
+
+/** Investments: stakes, funding rounds, committed amounts. */
+export const investment: Detector = (ctx) => {
+  const t = ctx.text;
+  if (!/\b(?:invest|stake|fund|financ|commit|pledg|round|backing|pour|inject|infusion)/i.test(t)) return [];
+  const out = investmentNouns(ctx);
+  if (out.length > 0) return out;
+  const amount = largestMoney(ctx.figures());
+  const stakePct = ctx.figures().find((f) => f.kind === "percent" && near(ctx.doc.text, f, /\bstake\b/i, 5, 25));
+  const figures: Draft["figures"] = [];
+  if (amount) figures.push({ name: "amount", figure: amount });
+  if (stakePct) figures.push({ name: "stake", figure: stakePct });
+  const v = VERB_FORM.exec(t) ?? STAKE.exec(t);
+  if (v) return [{ type: "investment", subtype: /stake/i.test(v[0]) ? "stake" : "investment", at: absolute(ctx, v), figures, ...(amount ? { amount } : {}), polarity: "positive", confidence: amount ? 0.8 : 0.6 }];
+  const r = ROUND.exec(t);
+  if (!r) return [];
+  const lead = LED_BY.exec(t);
+  const leader = lead ? (ctx.parties.all.find((p) => p.start >= ctx.span.start + lead.index && p.end <= ctx.span.start + lead.index + lead[0].length)?.id ?? lead[1]!) : undefined;
+  const d: Draft = { type: "investment", subtype: "funding_round", at: absolute(ctx, r), passive: true, figures, ...(amount ? { amount } : {}), polarity: "positive", confidence: amount ? 0.8 : 0.6 };
+  if (leader) {
+    d.actor = leader;
+    d.passive = false;
+    d.target = ctx.parties.all.find((p) => p.start >= ctx.span.start && p.end <= ctx.span.start + r.index)?.id ?? null;
+  }
+  return [d];
+};
+
+const IPO = /\b(?:initial public offering|ipo|went public|go public|goes public|direct listing|stock market debut|(?:nasdaq|nyse) debut)\b/i;
+const OFFERING = /\b(?:(?:secondary|follow-on|public|share|stock|equity|debt|bond|notes|convertible(?: notes| bond)?|senior notes|at-the-market)\s+(?:offering|sale|issue)|rights issue|priced (?:an?|its) (?:offering|ipo)|(?:sold|sells|issued|issues|raised|raises|to raise)\s+(?:about |nearly |roughly )?\$[\d.,]+\s*(?:[bmk]n?|billion|million)?\s+(?:of|in|through|via|from)\s+(?:new\s+)?(?:bonds?|notes|debt|shares|stock|equity|convertible))\b/i;
+
+/** IPOs, share and debt offerings. */
+export const capitalRaise: Detector = (ctx) => {
+  const t = ctx.text;
+  const m = IPO.exec(t) ?? OFFERING.exec(t);
+  if (!m) return [];
+  const kind = /ipo|public offering|went public|go public|goes public|listing|debut/i.test(m[0]) && !/secondary|follow-on/i.test(m[0]) ? "ipo" : /bond|notes|debt|convertible/i.test(m[0]) ? "debt" : "equity";
+  const amount = largestMoney(ctx.figures());
+  const figures: Draft["figures"] = amount ? [{ name: "amount", figure: amount }] : [];
+  for (const f of ctx.figures()) if (f.kind === "money" && f.unit === "per_share") figures.push({ name: "offer_price", figure: f });
+  return [{ type: "capital_raise", subtype: kind, at: absolute(ctx, m), figures, ...(amount ? { amount } : {}), polarity: "neutral", confidence: amount ? 0.82 : 0.65 }];
+};
+
+const DIVIDEND = /\b(raised|raises|raising|increased|increases|boosted|hiked|lifted|cut|cuts|cutting|slashed|lowered|reduced|suspended|suspends|eliminated|scrapped|halted|declared|declares|announced|announces|initiated|initiates|reinstated|reinstates|maintained|paid|pays|approved)\b[^.;]{0,40}?\b(?:special\s+|quarterly\s+|annual\s+|interim\s+|final\s+)?dividends?\b|\b(?:dividend (?:increase|hike|cut|suspension)|special dividend)\b/i;
+
+/** Dividend declarations and changes. */
+export const dividend: Detector = (ctx) => {
+  const m = DIVIDEND.exec(ctx.text);
+  if (!m) return [];
+  const w = (m[1] ?? m[0]).toLowerCase();
+  const subtype = /special/.test(m[0].toLowerCase()) ? "special" : /rais|increas|boost|hik|lift|hike/.test(w) ? "increase" : /cut|slash|lower|reduc/.test(w) ? "cut" : /suspend|eliminat|scrap|halt|suspension/.test(w) ? "suspend" : /initiat|reinstat/.test(w) ? "initiate" : "declare";
+  const figures: Draft["figures"] = [];
+  for (const f of ctx.figures()) {
+    if (f.kind === "money" && (f.unit === "per_share" || f.value < 100)) figures.push({ name: "dividend_per_share", figure: { ...f, unit: "per_share" } });
+    else if (f.kind === "percent") figures.push({ name: "change", figure: f });
+  }
+  const amount = figures.find((f) => f.name === "dividend_per_share")?.figure;
+  const polarity = subtype === "cut" || subtype === "suspend" ? "negative" : subtype === "declare" ? "neutral" : "positive";
+  return [{ type: "dividend", subtype, at: absolute(ctx, m), figures, ...(amount ? { amount } : {}), polarity, confidence: amount ? 0.85 : 0.7 }];
+};
+
+const BUYBACK = /\b(?:buybacks?|share repurchases?|stock repurchases?|repurchase (?:program|plan|authori[sz]ation)|buy back|bought back|buys back|repurchased|repurchase)\b/i;
+
+/** Share repurchases. */
+export const buyback: Detector = (ctx) => {
+  const m = BUYBACK.exec(ctx.text);
+  if (!m) return [];
+  const amount = largestMoney(ctx.figures());
+  const shares = ctx.figures().find((f) => f.kind === "count" && f.unit === "shares");
+  const figures: Draft["figures"] = [];
+  if (amount) figures.push({ name: "amount", figure: amount });
+  if (shares) figures.push({ name: "shares", figure: shares });
+  const subtype = /\b(?:suspend|halt|paus|end)/i.test(ctx.text) ? "suspend" : /\b(?:expand|increas|add|boost|rais)/i.test(ctx.text) ? "increase" : "new";
+  return [{ type: "buyback", subtype, at: absolute(ctx, m), figures, ...(amount ? { amount } : {}), polarity: subtype === "suspend" ? "negative" : "positive", confidence: amount || shares ? 0.85 : 0.65 }];
+};
+
+const PARTNERSHIP = /\b(?:partnership|partnered|partners with|partner with|partnering with|teamed up|teams up|team up|collaborat(?:ion|e|es|ed|ing) with|alliance with|strategic alliance|joint venture|distribution (?:deal|agreement|pact)|licensing (?:deal|agreement|pact)|supply (?:deal|agreement|pact)|multi-?year (?:deal|agreement|pact))\b/i;
+
+/** Partnerships, alliances, licensing and supply deals. */
+export const partnership: Detector = (ctx) => {
+  const m = PARTNERSHIP.exec(ctx.text);
+  if (!m) return [];
+  const amount = largestMoney(ctx.figures());
+  const subtype = /\b(?:ends?|ended|ending|terminat\w*|exits?|dissolv\w*|unwind\w*)\b/i.test(ctx.text) ? "ended" : "new";
+  return [{ type: "partnership", subtype, at: absolute(ctx, m), figures: amount ? [{ name: "value", figure: amount }] : [], ...(amount ? { amount } : {}), polarity: subtype === "ended" ? "negative" : "positive", confidence: 0.7 }];
+};
+
+const CONTRACT = /\b(?:won|wins|winning|awarded|secured|secures|signed|signs|landed|lands|received|inked)\b[^.;]{0,50}?\b(?:contract|order|deal)\b|\bcontract (?:worth|valued at)\b/i;
+
+/** Customer contracts and orders. */
+export const contract: Detector = (ctx) => {
+  const m = CONTRACT.exec(ctx.text);
+  if (!m || /\b(?:employment|labor|labour|futures) contract/i.test(ctx.text)) return [];
+  const amount = largestMoney(ctx.figures());
+  return [{ type: "contract", subtype: "award", at: absolute(ctx, m), figures: amount ? [{ name: "value", figure: amount }] : [], ...(amount ? { amount } : {}), polarity: "positive", confidence: amount ? 0.8 : 0.6 }];
+};
+
+const LAUNCH = /\b(?:launch(?:ed|es|ing)?|unveil(?:ed|s|ing)?|introduc(?:ed|es|ing)|rolled out|rolls out|rolling out|debut(?:ed|s)?|released|releases|began selling|started selling|announced (?:a |an |its )?new)\b/i;
+const LAUNCH_NOT = /\b(?:launch(?:ed|es|ing)?|introduc(?:ed|es|ing)|unveil(?:ed|s|ing)?)\s+(?:an?\s+|its\s+|the\s+)?(?:\w+\s+)?(?:investigation|probe|inquiry|review|bid|offer|takeover|lawsuit|suit|offering|ipo|buyback|tender|campaign|legislation|bill|tariffs?|rules?|plan to cut)\b|\breleased (?:from|on bail|results|earnings|figures|data)\b/i;
+
+/** Product launches. */
+export const productLaunch: Detector = (ctx) => {
+  const m = LAUNCH.exec(ctx.text);
+  if (!m || LAUNCH_NOT.test(ctx.text)) return [];
+  return [{ type: "product_launch", subtype: "launch", at: absolute(ctx, m), figures: [], polarity: "positive", confidence: speculative(ctx.text) ? 0.5 : 0.68 }];
+};

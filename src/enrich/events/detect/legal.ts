@@ -1,0 +1,123 @@
+/**
+ * Legal, regulatory and incident events: lawsuits and verdicts, settlements, investigations,
+ * regulatory decisions (FDA approvals and rejections, antitrust clearances and blocks), bankruptcies,
+ * recalls, cyber incidents and outages.
+ */
+import { absolute, largestMoney, speculative, type Detector, type Draft } from "../context.ts";
+
+const LAWSUIT = /\b(?:sued|sues|suing|filed (?:a |an )?(?:lawsuit|suit|complaint|class[- ]action)|lawsuits?|class[- ]action|antitrust suit|patent (?:infringement )?suit|brought (?:a )?suit|indicted|charged (?:with|by)|jury (?:ordered|found|awarded)|verdict|ruled against)\b/i;
+const AGAINST = /\bagainst\b/i;
+
+/** Lawsuits, indictments and verdicts. */
+export const lawsuit: Detector = (ctx) => {
+  const t = ctx.text;
+  const m = LAWSUIT.exec(t);
+  if (!m || /\bsettle/i.test(t)) return [];
+  const w = m[0].toLowerCase();
+  const subtype = /jury|verdict|ruled/.test(w) ? "verdict" : /indicted|charged/.test(w) ? "criminal" : /class/.test(w) ? "class_action" : "filed";
+  const amount = largestMoney(ctx.figures());
+  const figures: Draft["figures"] = amount ? [{ name: /seek|damages/i.test(t) && subtype !== "verdict" ? "damages_sought" : "amount", figure: amount }] : [];
+  // "X sued Y": X acts. "a lawsuit against Y": Y is the target. "Y was sued by X": passive.
+  const passive = /\b(?:was|were|is|been|being) (?:sued|charged|indicted)\b/i.test(t) && /\bby\b/i.test(t);
+  const against = AGAINST.exec(t);
+  const at = against && against.index > m.index ? absolute(ctx, against) : absolute(ctx, m) + (passive ? m[0].length : 0);
+  return [{ type: "lawsuit", subtype, at, passive, figures, ...(amount ? { amount } : {}), polarity: "negative", confidence: (amount ? 0.82 : 0.7) * (speculative(t) ? 0.8 : 1) }];
+};
+
+const SETTLE = /\b(?:agreed to pay|will pay|to pay|settled|settles|settling|settle|settlement|to resolve (?:claims|allegations|charges|a lawsuit|the lawsuit))\b/i;
+
+/** Settlements of lawsuits and regulatory cases. */
+export const settlement: Detector = (ctx) => {
+  const t = ctx.text;
+  const m = SETTLE.exec(t);
+  if (!m) return [];
+  if (/\bpay\b/i.test(m[0]) && !/\b(?:settle|resolve|claims|allegations|charges|penalt|fine|lawsuit|suit|case)/i.test(t)) return [];
+  const amount = largestMoney(ctx.figures());
+  return [{ type: "settlement", subtype: /\b(?:sec|ftc|doj|regulator|commission|department|authority|penalt|fine)/i.test(t) ? "regulatory" : "civil", at: absolute(ctx, m), figures: amount ? [{ name: "amount", figure: amount }] : [], ...(amount ? { amount } : {}), polarity: "negative", confidence: amount ? 0.85 : 0.65 }];
+};
+
+const INVESTIGATION = /\b(?:investigat(?:ion|ions|ing|es|ed)|probe|probes|probing|subpoena(?:ed|s)?|inquiry|raided|opened an? (?:inquiry|investigation|probe))\b/i;
+
+/** Investigations by regulators or prosecutors. */
+export const investigation: Detector = (ctx) => {
+  const t = ctx.text;
+  const m = INVESTIGATION.exec(t);
+  if (!m || /\b(?:internal|independent) (?:review|investigation)\b/i.test(t) && !/\b(?:sec|doj|ftc|regulator)/i.test(t)) return [];
+  const who = /\b(SEC|Securities and Exchange Commission|DOJ|Justice Department|Department of Justice|FTC|Federal Trade Commission|European Commission|CMA|FCA|prosecutors|regulators|attorneys? general)\b/.exec(t);
+  const d: Draft = { type: "investigation", subtype: /subpoena/i.test(m[0]) ? "subpoena" : /clos|end|drop/i.test(t) && /\b(?:closed|ended|dropped)\b/i.test(t) ? "closed" : "opened", at: absolute(ctx, m), figures: [], polarity: "negative", confidence: who ? 0.8 : 0.6 };
+  if (who) d.actor = who[1]!;
+  if (d.subtype === "closed") d.polarity = "positive";
+  return [d];
+};
+
+const REGULATOR = String.raw`FDA|Food and Drug Administration|EMA|European Medicines Agency|European Commission|EU|FTC|Federal Trade Commission|DOJ|Justice Department|FCC|CMA|Competition and Markets Authority|SEC|regulators?|antitrust (?:authorities|regulators|enforcers)|CFIUS|Health Canada|MHRA|NHTSA|FAA|Treasury`;
+const REG_DECISION = new RegExp(String.raw`\b(${REGULATOR})\b[^.;]{0,80}?\b(approved|approves|approval|cleared|clears|granted|grants|authori[sz]ed|authori[sz]es|rejected|rejects|declined to approve|blocked|blocks|sued to block|denied|denies|complete response letter|fined|fines)\b`, "i");
+const REG_PASSIVE = new RegExp(String.raw`\b(won|wins|received|receives|secured|secures|gained|gains|obtained|got|awaits|failed to win|failed to get|was denied)\s+(?:\w+\s+){0,3}?(approval|clearance|authori[sz]ation|complete response letter)\b(?:[^.;]{0,40}?\b(${REGULATOR})\b)?`, "i");
+
+/** Regulatory decisions: approvals, rejections, blocks, fines. */
+export const regulatoryDecision: Detector = (ctx) => {
+  const t = ctx.text;
+  const a = REG_DECISION.exec(t);
+  const p = a ? null : REG_PASSIVE.exec(t);
+  if (!a && !p) return [];
+  const word = (a ? a[2]! : `${p![1]} ${p![2]}`).toLowerCase();
+  const negative = /reject|declined|block|denied|denies|complete response|fine|failed|was denied/.test(word);
+  const pending = /awaits/.test(word);
+  const subtype = /fine/.test(word) ? "fine" : /block/.test(word) ? "block" : negative ? "rejection" : pending ? "pending" : "approval";
+  const regulator = (a ? a[1] : p![3]) ?? (/\bFDA\b/.test(t) ? "FDA" : undefined);
+  const amount = subtype === "fine" ? largestMoney(ctx.figures()) : undefined;
+  const d: Draft = { type: "regulatory_decision", subtype, at: absolute(ctx, (a ?? p)!), figures: amount ? [{ name: "fine", figure: amount }] : [], ...(amount ? { amount } : {}), polarity: pending ? "neutral" : negative ? "negative" : "positive", confidence: regulator ? 0.85 : 0.65 };
+  if (a && regulator) {
+    d.actor = regulator;
+    d.at = absolute(ctx, a) + a[0].length;
+  } else if (p) {
+    // "Moderna won FDA approval": the regulator acts; the company, named before the trigger, is the target.
+    if (regulator) d.actor = regulator;
+    d.at = absolute(ctx, p);
+    d.passive = true;
+  }
+  return [d];
+};
+
+const BANKRUPTCY = /\b(?:filed for (?:chapter (?:11|7|15) )?(?:bankruptcy|insolvency)|files for (?:chapter (?:11|7|15) )?bankruptcy|(?:filing|file) for (?:chapter (?:11|7|15) )?bankruptcy|chapter (?:11|7|15)|bankruptcy (?:protection|filing|proceedings)|insolvency proceedings|entered administration|into administration|went bankrupt|declared bankruptcy|emerged from bankruptcy|missed (?:a |an )?(?:interest |coupon |bond )?payment|defaulted on)\b/i;
+
+/** Bankruptcy filings, defaults and exits from bankruptcy. */
+export const bankruptcy: Detector = (ctx) => {
+  const t = ctx.text;
+  const m = BANKRUPTCY.exec(t);
+  if (!m) return [];
+  const w = m[0].toLowerCase();
+  const subtype = /emerged/.test(w) ? "emerged" : /missed|default/.test(w) ? "default" : speculative(t) || /\b(?:preparing|prepares|plans|warned)\b/i.test(t) ? "warning" : "filed";
+  const amount = largestMoney(ctx.figures());
+  const figures: Draft["figures"] = amount ? [{ name: /liabilit|debt|owes/i.test(t) ? "liabilities" : "amount", figure: amount }] : [];
+  return [{ type: "bankruptcy", subtype, at: absolute(ctx, m), figures, ...(amount ? { amount } : {}), polarity: subtype === "emerged" ? "positive" : "negative", confidence: subtype === "warning" ? 0.6 : 0.88 }];
+};
+
+const RECALL = /\brecall(?:s|ed|ing)?\b/i;
+
+/** Product recalls. */
+export const recall: Detector = (ctx) => {
+  const m = RECALL.exec(ctx.text);
+  if (!m || /\b(?:recalled that|recalls that|to recall|I recall|he recalled|she recalled)\b/i.test(ctx.text)) return [];
+  const count = ctx.figures().find((f) => f.kind === "count");
+  return [{ type: "recall", subtype: "product", at: absolute(ctx, m), figures: count ? [{ name: "units", figure: count }] : [], ...(count ? { amount: count } : {}), polarity: "negative", confidence: count ? 0.85 : 0.65 }];
+};
+
+const CYBER = /\b(?:cyber-?attacks?|cyber attacks?|data breach(?:es)?|ransomware|hack(?:ed|ers|ing)?|breach(?:ed)? (?:of )?(?:its |their )?(?:systems?|networks?|servers?)|malware|stolen data|leaked data)\b/i;
+
+/** Hacks, breaches and ransomware. */
+export const cyberIncident: Detector = (ctx) => {
+  const m = CYBER.exec(ctx.text);
+  if (!m) return [];
+  const count = ctx.figures().find((f) => f.kind === "count");
+  return [{ type: "cyber_incident", subtype: /ransomware/i.test(ctx.text) ? "ransomware" : /breach|stolen|leak/i.test(ctx.text) ? "breach" : "attack", at: absolute(ctx, m), figures: count ? [{ name: "affected", figure: count }] : [], polarity: "negative", confidence: 0.78 }];
+};
+
+const OUTAGE = /\b(?:outages?|went down|went offline|service disruptions?|were down|was down|knocked (?:\w+ )?offline)\b/i;
+
+/** Service outages. */
+export const outage: Detector = (ctx) => {
+  const m = OUTAGE.exec(ctx.text);
+  if (!m || /\b(?:power|electricity) outage/i.test(ctx.text) && !/\b(?:cloud|service|website|app|network)/i.test(ctx.text)) return [];
+  return [{ type: "outage", subtype: "service", at: absolute(ctx, m), figures: [], polarity: "negative", confidence: 0.72 }];
+};

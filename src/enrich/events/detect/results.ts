@@ -1,0 +1,179 @@
+/**
+ * Earnings (beat / miss / in line, with EPS and revenue against estimates), guidance (raise / cut /
+ * reaffirm / withdraw / initial) and analyst actions (rating changes, price targets).
+ */
+import type { Figure } from "../../figures/figures.ts";
+import { absolute, isEstimate, near, speculative, type Detector, type Draft, type SentenceCtx } from "../context.ts";
+
+const BEAT = /\b(?:beat|beats|beating|topped|tops|top|exceeded|exceeds|surpassed|surpasses|outpaced|outstripped|came in (?:well )?above|ahead of|above|better than|better-than-expected|stronger-than-expected)\b(?:[^.;]{0,60}?\b(?:estimates?|expectations?|consensus|forecasts?|projections?|views?|expected)\b)?/i;
+const MISS = /\b(?:missed|misses|miss|missing|fell short of|falls short of|short of|came in (?:well )?below|trailed|lagged|below|worse than|worse-than-expected|weaker-than-expected|weaker than)\b(?:[^.;]{0,60}?\b(?:estimates?|expectations?|consensus|forecasts?|projections?|views?|expected)\b)?/i;
+const INLINE = /\bin line with\b[^.;]{0,40}?\b(?:estimates?|expectations?|consensus|forecasts?)\b/i;
+const EXPECTATION = /\b(?:estimates?|expectations?|consensus|forecasts?|projections?|expected|views?)\b/i;
+const RESULT_WORD = /\b(?:earnings|results|profit|revenue|sales|eps|per share|quarter|quarterly|net income|loss|ebitda|bookings)\b/i;
+const NEGATED = /\b(?:not|n't|failed to|fail to|fails to|no)\s+(?:\w+\s+)?$/i;
+const REPORTED = /\b(?:reported|posted|announced|delivered|recorded)\b[^.;]{0,50}?\b(?:quarterly|first-quarter|second-quarter|third-quarter|fourth-quarter|full-year|annual|q[1-4])\b[^.;]{0,30}?\b(?:earnings|results|profit|revenue|sales|net income|loss)\b/i;
+
+function earningsFigures(ctx: SentenceCtx): Draft["figures"] {
+  const out: Draft["figures"] = [];
+  const text = ctx.doc.text;
+  for (const f of ctx.figures()) {
+    const est = isEstimate(text, f);
+    if (f.kind === "money" && f.unit === "per_share") out.push({ name: est ? "eps_estimate" : "eps_actual", figure: f });
+    else if (f.kind === "money" && Math.abs(f.value) >= 1e6) {
+      const what = near(text, f, /\b(?:net income|profit|earnings|net loss|loss)\b/i, 40, 0) && !near(text, f, /\b(?:revenue|sales)\b/i, 30, 0) ? "net_income" : "revenue";
+      out.push({ name: `${what}_${est ? "estimate" : "actual"}`, figure: f });
+    } else if (f.kind === "percent" && near(text, f, /\b(?:revenue|sales|growth|grew|rose|increase)\b/i, 40, 20)) out.push({ name: "growth", figure: f });
+  }
+  return out;
+}
+
+function surpriseSubtype(figs: Draft["figures"]): "beat" | "miss" | "inline" | null {
+  for (const k of ["eps", "revenue"]) {
+    const a = figs.find((f) => f.name === `${k}_actual`)?.figure.value;
+    const e = figs.find((f) => f.name === `${k}_estimate`)?.figure.value;
+    if (a === undefined || e === undefined) continue;
+    if (Math.abs(a - e) <= Math.abs(e) * 0.005) return "inline";
+    return a > e ? "beat" : "miss";
+  }
+  return null;
+}
+
+/** Earnings against expectations. */
+export const earnings: Detector = (ctx) => {
+  const t = ctx.text;
+  if (!RESULT_WORD.test(t) && !/\b(?:beat|miss)/i.test(t)) return [];
+  const figs = earningsFigures(ctx);
+  let subtype: string | null = null;
+  let m: RegExpExecArray | null = null;
+  if ((m = INLINE.exec(t))) subtype = "inline";
+  else {
+    const b = BEAT.exec(t);
+    const mi = MISS.exec(t);
+    const hasExpect = EXPECTATION.test(t);
+    const pick = b && mi ? (b.index <= mi.index ? b : mi) : (b ?? mi);
+    if (pick && hasExpect) {
+      m = pick;
+      subtype = pick === b ? "beat" : "miss";
+      if (NEGATED.test(t.slice(Math.max(0, pick.index - 20), pick.index))) subtype = subtype === "beat" ? "miss" : "beat";
+    }
+  }
+  const fromFigures = surpriseSubtype(figs);
+  if (!subtype && fromFigures) subtype = fromFigures;
+  if (!subtype) {
+    const r = REPORTED.exec(t);
+    if (!r) return [];
+    m = r;
+    subtype = "reported";
+  }
+  const at = m ? absolute(ctx, m) : ctx.span.start;
+  const polarity = subtype === "beat" ? "positive" : subtype === "miss" ? "negative" : "neutral";
+  let confidence = subtype === "reported" ? 0.5 : 0.7;
+  if (figs.length > 0) confidence += 0.15;
+  if (fromFigures && fromFigures === subtype) confidence += 0.1;
+  const amount = figs.find((f) => f.name === "eps_actual")?.figure ?? figs.find((f) => f.name === "revenue_actual")?.figure;
+  return [{ type: "earnings", subtype, at, figures: figs, ...(amount ? { amount } : {}), polarity, confidence: Math.min(0.95, confidence) }];
+};
+
+const GUIDANCE = /\b(raised|raises|raising|lifted|lifts|boosted|boosts|increased|increases|upped|hiked|cut|cuts|cutting|lowered|lowers|lowering|slashed|slashes|trimmed|trims|reduced|reduces|reaffirmed|reaffirms|reiterated|reiterates|maintained|maintains|affirmed|withdrew|withdraws|withdrawn|suspended|pulled|issued|gave|provided|initiated)\b((?:\s+[\w-]+){0,4}?)\s+(guidance|outlook|forecasts?|targets?|projections?|view)\b/i;
+const FORECAST_VS = /\b(?:forecast|projected|expects?|sees|guided)\b[^.;]{0,60}?\b(above|below|ahead of|short of|in line with)\b[^.;]{0,30}?\b(?:estimates|expectations|consensus)/i;
+
+function guidanceSubtype(verb: string): string {
+  const v = verb.toLowerCase();
+  if (/^(?:rais|lift|boost|increas|upp|hik)/.test(v)) return "raise";
+  if (/^(?:cut|lower|slash|trim|reduc)/.test(v)) return "cut";
+  if (/^(?:withdr|suspend|pull)/.test(v)) return "withdraw";
+  if (/^(?:issu|gave|provid|initiat)/.test(v)) return "initial";
+  return "reaffirm";
+}
+
+/** Company guidance changes. */
+export const guidance: Detector = (ctx) => {
+  const t = ctx.text;
+  const m = GUIDANCE.exec(t);
+  let subtype: string;
+  let at: number;
+  if (m && !/price\s*$/i.test(m[2] ?? "") && !/\b(?:price|rate|emissions?|headcount)\b/i.test(m[2] ?? "")) {
+    subtype = guidanceSubtype(m[1]!);
+    at = absolute(ctx, m);
+  } else {
+    const v = FORECAST_VS.exec(t);
+    if (!v) return [];
+    subtype = /above|ahead/i.test(v[1]!) ? "raise" : /below|short/i.test(v[1]!) ? "cut" : "reaffirm";
+    at = absolute(ctx, v);
+  }
+  const figures: Draft["figures"] = [];
+  const text = ctx.doc.text;
+  for (const f of ctx.figures()) {
+    if (f.kind === "year" || f.kind === "number") continue;
+    const before = text.slice(Math.max(0, f.start - 12), f.start);
+    const name = isEstimate(text, f) ? "consensus" : /\bfrom\s+(?:about\s+)?$/i.test(before) ? "prior" : "new";
+    figures.push({ name: `guidance_${name}`, figure: f });
+  }
+  const polarity = subtype === "raise" ? "positive" : subtype === "cut" || subtype === "withdraw" ? "negative" : "neutral";
+  const amount = figures.find((f) => f.name === "guidance_new")?.figure;
+  return [{ type: "guidance", subtype, at, figures, ...(amount ? { amount } : {}), polarity, confidence: (figures.length ? 0.85 : 0.72) * (speculative(t) ? 0.8 : 1) }];
+};
+
+const RATINGS = String.raw`strong buy|buy|outperform|overweight|accumulate|add|positive|market perform|sector perform|peer perform|sector weight|equal[- ]weight|market weight|neutral|hold|in-line|in line|underperform|underweight|reduce|sell|negative|strong sell`;
+const TO_RATING = new RegExp(String.raw`\bto\s+(?:an?\s+)?["“]?(${RATINGS})\b`, "i");
+const FROM_RATING = new RegExp(String.raw`\bfrom\s+(?:an?\s+)?["“]?(${RATINGS})\b`, "i");
+const WITH_RATING = new RegExp(String.raw`\b(?:with|at)\s+(?:an?\s+)?["“]?(${RATINGS})["”]?\s+rating`, "i");
+const RATING_VERB = /\b(upgraded|upgrades|upgrade|upgrading|downgraded|downgrades|downgrade|downgrading|initiated|initiates|began|starts|started|resumed|reiterated|reiterates|maintained|maintains)\b/i;
+const PRICE_TARGET = /\b(?:price target|price objective|target price|pt)\b/i;
+const PT_VERB = /\b(raised|raises|lifted|lifts|boosted|increased|hiked|cut|cuts|lowered|lowers|slashed|trimmed|reduced|set|sets|maintained|reiterated)\b[^.;]{0,60}?\b(?:price target|price objective|target price)/i;
+const RANK: Record<string, number> = { "strong buy": 5, buy: 4, outperform: 4, overweight: 4, accumulate: 4, add: 4, positive: 4, "market perform": 3, "sector perform": 3, "peer perform": 3, "sector weight": 3, "equal weight": 3, "equal-weight": 3, "market weight": 3, neutral: 3, hold: 3, "in-line": 3, "in line": 3, underperform: 2, underweight: 2, reduce: 2, sell: 1, negative: 2, "strong sell": 1 };
+
+function priceTargets(ctx: SentenceCtx): Draft["figures"] {
+  const out: Draft["figures"] = [];
+  const text = ctx.doc.text;
+  for (const f of ctx.figures()) {
+    if (f.kind !== "money") continue;
+    const before = text.slice(Math.max(ctx.span.start, f.start - 14), f.start);
+    out.push({ name: /\bfrom\s+$/i.test(before) ? "price_target_prior" : "price_target", figure: f });
+  }
+  return out;
+}
+
+/** Analyst rating changes and price-target moves. */
+export const analystAction: Detector = (ctx) => {
+  const t = ctx.text;
+  const verb = RATING_VERB.exec(t);
+  const to = TO_RATING.exec(t) ?? WITH_RATING.exec(t);
+  const hasPt = PRICE_TARGET.test(t);
+  if (!verb && !hasPt) return [];
+  const figures = hasPt ? priceTargets(ctx) : [];
+  const amount = figures.find((f) => f.name === "price_target")?.figure;
+  const from = FROM_RATING.exec(t)?.[1]?.toLowerCase();
+  const graded = verb !== null && /grad/i.test(verb[1]!);
+  if (verb && (graded || (to && /\b(?:rating|coverage|analysts?|stance|recommendation)\b/i.test(t)))) {
+    const v = verb[1]!.toLowerCase();
+    let subtype = v.startsWith("up") ? "upgrade" : v.startsWith("down") ? "downgrade" : /^(?:init|began|start|resum)/.test(v) ? "initiate" : "reiterate";
+    const toR = to?.[1]?.toLowerCase();
+    if (subtype === "reiterate" && from && toR && RANK[from] !== RANK[toR]) subtype = RANK[toR]! > RANK[from]! ? "upgrade" : "downgrade";
+    const polarity = subtype === "upgrade" ? "positive" : subtype === "downgrade" ? "negative" : toR && RANK[toR]! >= 4 ? "positive" : toR && RANK[toR]! <= 2 ? "negative" : "neutral";
+    const d: Draft = { type: "rating_change", subtype, at: absolute(ctx, verb), figures, polarity, confidence: to ? 0.88 : 0.75 };
+    if (from) d.from = from;
+    if (toR) d.to = toR;
+    if (amount) d.amount = amount;
+    return [d];
+  }
+  const pv = PT_VERB.exec(t);
+  if (!hasPt || (!pv && !amount)) return [];
+  const v = pv?.[1]?.toLowerCase() ?? "set";
+  const subtype = /^(?:rais|lift|boost|increas|hik)/.test(v) ? "raise" : /^(?:cut|lower|slash|trim|reduc)/.test(v) ? "cut" : "set";
+  const prior = figures.find((f) => f.name === "price_target_prior")?.figure;
+  const finalSub = subtype === "set" && amount && prior ? (amount.value > prior.value ? "raise" : "cut") : subtype;
+  const polarity = finalSub === "raise" ? "positive" : finalSub === "cut" ? "negative" : "neutral";
+  const d: Draft = { type: "price_target", subtype: finalSub, at: ctx.span.start + (pv?.index ?? t.search(PRICE_TARGET)), figures, polarity, confidence: amount ? 0.85 : 0.65 };
+  if (prior) d.from = prior.text;
+  if (amount) {
+    d.amount = amount;
+    d.to = amount.text;
+  }
+  return [d];
+};
+
+/** Whether a figure list has an EPS or revenue actual (used to merge earnings drafts). */
+export function hasActuals(figs: ReadonlyArray<{ name: string; figure: Figure }>): boolean {
+  return figs.some((f) => f.name.endsWith("_actual"));
+}

@@ -1,0 +1,149 @@
+/**
+ * Sentence-level sentiment: every lexicon phrase in a sentence, with negation ("did not beat"),
+ * intensifiers before or right after ("sharply lower", "fell sharply"), diminishers, and price moves
+ * scaled by their percentage ("shares fell 12%" counts more than "shares fell 1%").
+ * Computed once per document and shared by the sentiment and events stages.
+ */
+import type { Doc } from "../normalize/normalize.ts";
+import type { Lexicon, LexEntry } from "../../reference/lexicon/lexicon.ts";
+import { tokensOf, type Tokens } from "../../reference/lexicon/phrases.ts";
+
+export interface SentimentHit {
+  /** Offsets of the phrase in `doc.text`. */
+  start: number;
+  end: number;
+  /** Signed contribution after modifiers. */
+  value: number;
+  sentence: number;
+}
+
+export interface SentenceScores {
+  /** Per sentence of `doc.sentences`: −1..1 (0 when no phrase). */
+  scores: Float64Array;
+  /** Per sentence: token range [first, last) into the document's tokens. */
+  tokenFrom: Int32Array;
+  tokenTo: Int32Array;
+  hits: SentimentHit[];
+}
+
+/** Modifiers reach this many tokens forward. */
+const NEGATION_REACH = 3;
+const INTENSIFIER_REACH = 2;
+/** Squashing constant: raw / sqrt(raw² + ALPHA). */
+const ALPHA = 8;
+const PERCENT_AFTER = /\s*(?:by\s+|about\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|as\s+much\s+as\s+|over\s+)?[-−]?(\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)/y;
+
+function percentAfter(text: string, at: number): number | null {
+  PERCENT_AFTER.lastIndex = at;
+  const m = PERCENT_AFTER.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+function pick(payloads: LexEntry[]): LexEntry {
+  return payloads.find((p) => p.kind === "polar") ?? payloads[0]!;
+}
+
+/**
+ * Squashes a raw sum of weights into −1..1.
+ *
+ * @example
+ * squash(2.5) // ≈ 0.66
+ */
+export function squash(raw: number): number {
+  return raw === 0 ? 0 : raw / Math.sqrt(raw * raw + ALPHA);
+}
+
+function scoreRange(text: string, tokens: Tokens, lex: Lexicon, from: number, to: number, sentence: number, hits: SentimentHit[]): number {
+  let raw = 0;
+  let negUntil = -1;
+  let neg = 1;
+  let intUntil = -1;
+  let int = 1;
+  for (let i = from; i < to; ) {
+    const hit = lex.matcher.longestAt(tokens, i, to);
+    if (!hit) {
+      i++;
+      continue;
+    }
+    const e = pick(hit.payloads);
+    const endOffset = tokens.ends[hit.to - 1]!;
+    if (e.kind === "negator") {
+      negUntil = hit.to + NEGATION_REACH;
+      neg = e.weight;
+    } else if (e.kind !== "polar") {
+      intUntil = hit.to + INTENSIFIER_REACH;
+      int = e.weight;
+    } else {
+      const pct = e.move || e.needsPercent ? percentAfter(text, endOffset) : null;
+      if (!(e.needsPercent && pct === null)) {
+        let v = e.weight;
+        if (pct !== null) v *= 1 + Math.min(1.5, Math.abs(pct) / 8);
+        if (hit.from < negUntil) {
+          v *= neg;
+          negUntil = -1;
+        }
+        if (hit.from < intUntil) {
+          v *= int;
+          intUntil = -1;
+        } else if (hit.to < to) {
+          const next = lex.matcher.longestAt(tokens, hit.to, Math.min(to, hit.to + 1));
+          const n = next && pick(next.payloads);
+          if (n && n.kind === "intensifier") v *= n.weight;
+        }
+        raw += v;
+        hits.push({ start: tokens.starts[hit.from]!, end: endOffset, value: v, sentence });
+      }
+    }
+    i = hit.to;
+  }
+  return raw;
+}
+
+const cache = new WeakMap<Doc, WeakMap<Lexicon, SentenceScores>>();
+
+/**
+ * Scores every sentence of `doc` with `lex` (cached per document and lexicon).
+ *
+ * @example
+ * const s = sentenceScores(doc, ref.lexicon);
+ * s.scores[0] // sentiment of the title, −1..1
+ */
+export function sentenceScores(doc: Doc, lex: Lexicon): SentenceScores {
+  let byLex = cache.get(doc);
+  const found = byLex?.get(lex);
+  if (found) return found;
+  const tokens = tokensOf(doc);
+  const n = doc.sentences.length;
+  const out: SentenceScores = { scores: new Float64Array(n), tokenFrom: new Int32Array(n), tokenTo: new Int32Array(n), hits: [] };
+  let k = 0;
+  for (let s = 0; s < n; s++) {
+    const span = doc.sentences[s]!;
+    while (k < tokens.starts.length && tokens.starts[k]! < span.start) k++;
+    const from = k;
+    while (k < tokens.starts.length && tokens.ends[k]! <= span.end) k++;
+    out.tokenFrom[s] = from;
+    out.tokenTo[s] = k;
+    out.scores[s] = squash(scoreRange(doc.text, tokens, lex, from, k, s, out.hits));
+  }
+  if (!byLex) cache.set(doc, (byLex = new WeakMap()));
+  byLex.set(lex, out);
+  return out;
+}
+
+/**
+ * Sentiment of an arbitrary span of the document (e.g. one clause), from the sentence hits inside it.
+ *
+ * @example
+ * spanScore(scores, { start: 0, end: 40 }) // −1..1
+ */
+export function spanScore(scores: SentenceScores, span: { start: number; end: number }): { score: number; hits: number } {
+  let raw = 0;
+  let n = 0;
+  for (const h of scores.hits) {
+    if (h.start >= span.start && h.end <= span.end) {
+      raw += h.value;
+      n++;
+    }
+  }
+  return { score: squash(raw), hits: n };
+}
