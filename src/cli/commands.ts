@@ -2,3 +2,6 @@
  * Where feature modules register their CLI commands (one import each), so that main.ts stays small.
  */
 export {};
+import "./analyze/analyze.ts";
+import "./serve/serve.ts";
+import "./serve/keys.ts";
