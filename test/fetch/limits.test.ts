@@ -125,6 +125,14 @@ describe("deadlines", () => {
     expect(took).toBeGreaterThanOrEqual(2400);
     expect(took).toBeLessThan(4000);
   });
+  it("the caller's signal aborts a request → FETCH_ABORTED", async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const started = Date.now();
+    const err = await failure(safeFetch(`${server.origin}/slow`, { ...loop, signal: controller.signal, timeoutMs: 5000 }));
+    expect(err.code).toBe("FETCH_ABORTED");
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
   it("no response headers → FETCH_TIMEOUT at the headers deadline", async () => {
     const started = Date.now();
     const err = await failure(safeFetch(`${server.origin}/silent`, { ...loop, headersTimeoutMs: 300, timeoutMs: 5000 }));

@@ -16,6 +16,7 @@
  * | FETCH_HTTP_STATUS | a status other than 2xx/304 (detail.status) |
  * | FETCH_BAD_ENCODING | unknown Content-Encoding or corrupt compressed data |
  * | FETCH_NETWORK | connection refused/reset and other socket errors |
+ * | FETCH_ABORTED | the caller's `signal` aborted the request |
  */
 import { Agent, request, type Dispatcher } from "undici";
 import { ImpactwireError, EXIT } from "../../core/errors.ts";
@@ -42,6 +43,8 @@ export interface FetchOptions {
   /** Throw FETCH_HTTP_STATUS on statuses other than 2xx/304 (default true); false returns them. */
   throwOnHttpError?: boolean;
   userAgent?: string;
+  /** Aborts the request (FETCH_ABORTED), e.g. when the poller stops. */
+  signal?: AbortSignal;
   /** TEST HOOK — see GuardOptions.resolve: replaces DNS resolution. */
   resolve?: Resolver;
   /** TEST HOOK — see GuardOptions.treatAsPublic: exact addresses the guard treats as public. */
@@ -88,7 +91,8 @@ function flatHeaders(h: Dispatcher.ResponseData["headers"]): Record<string, stri
 }
 
 /** Translates whatever undici or the guard threw into the documented fetch error. */
-function classify(err: unknown, url: string, deadline: { fired: boolean; ms: number }): ImpactwireError {
+function classify(err: unknown, url: string, deadline: { fired: boolean; ms: number; aborted?: boolean }): ImpactwireError {
+  if (deadline.aborted) return fail("FETCH_ABORTED", `${url}: aborted`, { cause: err, status: 503 });
   if (deadline.fired) return fail("FETCH_TIMEOUT", `${url}: no complete answer within ${deadline.ms} ms`, { cause: err, status: 504 });
   let e: unknown = err;
   for (let i = 0; i < 4 && e; i++) {
@@ -117,11 +121,17 @@ export async function safeFetch(url: string, options: FetchOptions = {}): Promis
   const o = { ...DEFAULTS, ...stripUndefined(options) };
   const guard: GuardOptions = { allowPrivate: o.allowPrivate, treatAsPublic: o.treatAsPublic };
   const controller = new AbortController();
-  const deadline = { fired: false, ms: o.timeoutMs };
+  const deadline = { fired: false, ms: o.timeoutMs, aborted: false };
   const timer = setTimeout(() => {
     deadline.fired = true;
     controller.abort();
   }, o.timeoutMs);
+  const onAbort = () => {
+    deadline.aborted = true;
+    controller.abort();
+  };
+  if (options.signal?.aborted) onAbort();
+  options.signal?.addEventListener("abort", onAbort, { once: true });
   const { agent, shared } = agentFor(options, o.connectTimeoutMs);
   let current = assertPublicUrl(url, guard);
   let method = o.method ?? "GET";
@@ -160,6 +170,7 @@ export async function safeFetch(url: string, options: FetchOptions = {}): Promis
     throw classify(err, current.href, deadline);
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener("abort", onAbort);
     if (!shared) agent.close().catch(() => {});
   }
 }
