@@ -1,0 +1,180 @@
+/**
+ * The ingest pipeline, the one path by which an article enters impactwire:
+ *
+ *   normalise (prepare) → identify (identity, canonical URL, content hash) → dedupe into a story
+ *   → enrich (with the story context) → store in one transaction → notify listeners after commit.
+ *
+ * Ingests run one at a time (a promise queue), so that story assignment sees every earlier article.
+ */
+import type { Reference } from "../../reference/reference.ts";
+import type { Story } from "../../contract/enrichment.ts";
+import { enrichDoc, prepare } from "../../enrich/enrich.ts";
+import type { Doc } from "../../enrich/normalize/normalize.ts";
+import { ENGINE_VERSION } from "../../core/version.ts";
+import type { ArticleWrite, Store, WriteOptions, WriteResult } from "../../store/store.ts";
+import { articleIdOf, identityOf, isoTime, storyIdFor } from "../../store/keys.ts";
+import type { IngestItem, Ingestor } from "../ingestor.ts";
+import { canonicalUrl } from "../dedupe/canonical-url.ts";
+import { simhash } from "../dedupe/simhash.ts";
+import { findNearDuplicate, storyContext } from "../dedupe/dedupe.ts";
+import { sanitizeHtml } from "../sanitize/sanitize.ts";
+
+export interface PipelineOptions {
+  store: Store;
+  reference: Reference;
+  /** Largest article text accepted, in characters. */
+  maxChars?: number;
+  /** Near-duplicate threshold in bits (default NEAR_DUPLICATE_BITS). */
+  maxDistance?: number;
+  /** Where listener failures are reported (default: stderr). */
+  onListenerError?: (err: unknown) => void;
+}
+
+/** An item after normalisation, before the story is known. */
+export interface Prepared {
+  doc: Doc;
+  write: Omit<ArticleWrite, "enrichment">;
+}
+
+/**
+ * Normalises an item into the Doc and the fields of its write (everything but the enrichment).
+ *
+ * @example
+ * const p = prepareItem({ title: "Acme beats", text: "…", url: "https://x.com/a?utm_source=rss" });
+ * p.write.canonicalUrl // "https://x.com/a"
+ */
+export function prepareItem(item: IngestItem, maxChars?: number): Prepared {
+  const doc = prepare(item, maxChars === undefined ? {} : { maxChars });
+  const body = doc.text.slice(doc.bodyStart);
+  const url = item.url?.trim() || null;
+  return {
+    doc,
+    write: {
+      url,
+      canonicalUrl: canonicalUrl(url),
+      source: item.source ?? null,
+      sourceId: item.sourceId ?? null,
+      externalId: item.externalId ?? item.id ?? null,
+      title: doc.title,
+      publishedAt: isoTime(item.publishedAt),
+      seenAt: isoTime(item.seenAt) ?? new Date().toISOString(),
+      text: body,
+      html: item.html ? sanitizeHtml(item.html, url ?? undefined) : null,
+      language: doc.language,
+      contentHash: doc.contentHash,
+      simhash: simhash(doc.title, body),
+    },
+  };
+}
+
+/**
+ * The pipeline behind the `Ingestor` interface.
+ *
+ * @example
+ * const ingestor = new Pipeline({ store, reference: loadReference() });
+ * ingestor.onWritten((r) => hub.publish(r.article));
+ * await ingestor.ingest({ title: "Acme beats", text: "…", sourceId: "src_1", externalId: "guid-1" });
+ */
+export class Pipeline implements Ingestor {
+  private readonly listeners = new Set<(result: WriteResult) => void>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: PipelineOptions) {}
+
+  onWritten(listener: (result: WriteResult) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  /** Ingests one item; `options.checkpoint` is committed with it (imports). */
+  ingest(item: IngestItem, options: WriteOptions = {}): Promise<WriteResult> {
+    const run = this.queue.then(() => this.ingestNow(item, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Notifies listeners of a committed write (created or revised); a failing listener never fails the ingest. */
+  notify(result: WriteResult): void {
+    if (result.status !== "created" && result.status !== "revised") return;
+    for (const l of this.listeners) {
+      try {
+        l(result);
+      } catch (err) {
+        (this.options.onListenerError ?? ((e) => process.stderr.write(`ingest: listener failed: ${(e as Error).message}\n`)))(err);
+      }
+    }
+  }
+
+  /**
+   * The story this prepared item belongs to, or null when it is already stored (same identity and
+   * text: unchanged; another identity with the same text or URL: duplicate).
+   */
+  async placeInStory(p: Prepared, extra?: { id: string; storyId: string; simhash: string }[]): Promise<{ story: Story } | { existing: WriteResult }> {
+    const { store } = this.options;
+    const match = await store.lookupArticle(p.write);
+    if (match && (match.match !== "identity" || match.contentHash === p.write.contentHash)) {
+      const article = await store.getArticle(match.id);
+      if (article) return { existing: { status: match.match === "identity" ? "unchanged" : "duplicate", article } };
+    }
+    if (match) return { story: await this.contextOf(match.storyId, match.id) };
+    const at = p.write.publishedAt ?? p.write.seenAt;
+    const near = await findNearDuplicate(store, p.write.simhash, at, { maxDistance: this.options.maxDistance, extra });
+    if (near) {
+      const s = await store.getStory(near.storyId);
+      if (s) return { story: storyContext(s.id, s.size + 1, s.firstSeenAt, s.size) };
+    }
+    const id = storyIdFor(articleIdOf(identityOf(p.write)));
+    return { story: storyContext(id, 1, p.write.seenAt, 0) };
+  }
+
+  private async contextOf(storyId: string, articleId: string): Promise<Story> {
+    const s = await this.options.store.getStory(storyId);
+    if (!s) return storyContext(storyId, 1, new Date().toISOString(), 0);
+    return storyContext(s.id, s.size, s.firstSeenAt, Math.max(0, s.articleIds.indexOf(articleId)));
+  }
+
+  private async ingestNow(item: IngestItem, options: WriteOptions): Promise<WriteResult> {
+    const p = prepareItem(item, this.options.maxChars);
+    const placed = await this.placeInStory(p);
+    if ("existing" in placed) {
+      if (options.checkpoint) await this.options.store.setImportCheckpoint(options.checkpoint.key, options.checkpoint.line);
+      return placed.existing;
+    }
+    const enrichment = enrichDoc(p.doc, this.options.reference, { story: placed.story });
+    const result = await this.options.store.writeArticle({ ...p.write, enrichment }, options);
+    this.notify(result);
+    return result;
+  }
+
+  /**
+   * Re-enriches every article whose enrichment was made by another engine version (after an
+   * upgrade); each gets a new `seq`, so that streams and alerts see the new enrichment.
+   *
+   * @example
+   * const { reenriched } = await pipeline.reenrichStale();
+   */
+  async reenrichStale(options: { batch?: number; onProgress?: (n: number) => void } = {}): Promise<{ reenriched: number; failed: number }> {
+    const { store, reference } = this.options;
+    let done = 0;
+    let failed = 0;
+    let after: string | undefined;
+    for (;;) {
+      const batch = await store.listStale(ENGINE_VERSION, options.batch ?? 200, after);
+      if (batch.length === 0) break;
+      for (const a of batch) {
+        after = a.id;
+        try {
+          const doc = prepare({ id: a.enrichment?.id, title: a.title, text: a.text, url: a.url ?? undefined, source: a.source ?? undefined, publishedAt: a.publishedAt ?? undefined });
+          const story = await this.contextOf(a.storyId, a.id);
+          const r = await store.replaceEnrichment(a.id, enrichDoc(doc, reference, { story }));
+          if (r) this.notify(r), done++;
+        } catch (err) {
+          failed++;
+          (this.options.onListenerError ?? ((e) => process.stderr.write(`ingest: re-enrichment of ${a.id} failed: ${(e as Error).message}\n`)))(err);
+        }
+      }
+      options.onProgress?.(done);
+    }
+    return { reenriched: done, failed };
+  }
+}
