@@ -48,7 +48,12 @@ function usage(): string {
  * process.exitCode = await main(["analyze", "article.txt", "--format", "text"]);
  */
 export async function main(argv: string[]): Promise<number> {
-  await import("./commands.ts");
+  try {
+    await import("./commands.ts");
+  } catch (err) {
+    process.stderr.write(`impactwire: internal: cannot load commands: ${(err as Error).message}\n`);
+    return EXIT.internal;
+  }
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(usage());
