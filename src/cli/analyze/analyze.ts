@@ -9,14 +9,13 @@ import { stat } from "node:fs/promises";
 import type { Readable, Writable } from "node:stream";
 import { loadConfig, type Config } from "../../core/config.ts";
 import { ImpactwireError, EXIT } from "../../core/errors.ts";
-import type { Enrichment } from "../../contract/enrichment.ts";
 import type { ArticleInput } from "../../contract/article.ts";
 import { loadReference } from "../../reference/reference.ts";
+import { renderTextReport } from "../../enrich/report/report.ts";
 import { registerCommand } from "../main.ts";
 import { parseAnalyzeArgs, USAGE } from "./args.ts";
 import { articleFromBytes, readFileLimited, readStreamLimited } from "./input.ts";
 import { runBatch } from "./ndjson.ts";
-import { renderInterimReport } from "./render.ts";
 import { enrichValidated } from "./run.ts";
 import { articleFromUrl, isUrlArgument } from "./url.ts";
 
@@ -46,10 +45,6 @@ async function batchInput(source: string | null, io: AnalyzeIO): Promise<AsyncIt
   });
   if (info.isDirectory()) throw new ImpactwireError("analyze", "CANNOT_READ", `${source} is a directory, not an NDJSON file`, { exitCode: EXIT.input });
   return createReadStream(source, { highWaterMark: 256 * 1024 });
-}
-
-async function renderText(e: Enrichment): Promise<string> {
-  return renderInterimReport(e);
 }
 
 async function readArticle(source: string | null, config: Config, io: AnalyzeIO): Promise<ArticleInput> {
@@ -85,7 +80,7 @@ export async function runAnalyze(argv: string[], io: AnalyzeIO = processIO()): P
   // Input is read and checked before the reference data is loaded: bad input fails fast.
   const article = await readArticle(args.source, config, io);
   const enrichment = enrichValidated(article, loadReference(), config);
-  const out = args.format === "text" ? await renderText(enrichment) : `${JSON.stringify(enrichment, null, args.pretty ? 2 : undefined)}\n`;
+  const out = args.format === "text" ? renderTextReport(enrichment) : `${JSON.stringify(enrichment, null, args.pretty ? 2 : undefined)}\n`;
   io.stdout.write(out);
   return EXIT.ok;
 }
