@@ -113,3 +113,26 @@ describe("scoreImpact", () => {
     expect(companyValueInText("no size here")).toBeNull();
   });
 });
+
+describe("guidance surprise", () => {
+  it("compares the new range with the prior one", () => {
+    const doc = normalize({ title: "Target cuts", body: "Target now expects $7.00 to $8.00 a share, down from $8.80 to $9.80." });
+    const tgt = ticker(doc, "TGT", "TARGET CORP", ["Target"], { relevance: 0.9, sentiment: -0.4 });
+    const cut = event(doc, "guidance", "Target now expects $7.00 to $8.00 a share, down from $8.80 to $9.80.", {
+      subtype: "cut",
+      actor: "TGT",
+      polarity: "negative",
+      figures: [
+        { name: "guidance_new", value: 7, currency: "USD", unit: "per_share", text: "$7.00" },
+        { name: "guidance_new", value: 8, currency: "USD", unit: "per_share", text: "$8.00" },
+        { name: "guidance_prior", value: 8.8, currency: "USD", unit: "per_share", text: "$8.80" },
+        { name: "guidance_prior", value: 9.8, currency: "USD", unit: "per_share", text: "$9.80" },
+      ],
+    });
+    const impact = scoreImpact(doc, ref, findings({ linked: { tickers: [tgt], entities: [] }, events: [cut] }));
+    expect(impact.drivers.find((d) => d.factor === "surprise")?.detail).toMatch(/19\.4% change/);
+    expect(impact.drivers[0]!.detail).toMatch(/guidance cut/);
+    expect(impact.direction).toBe("negative");
+    expect(impact.score).toBeGreaterThan(0.7);
+  });
+});

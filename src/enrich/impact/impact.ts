@@ -38,11 +38,13 @@ export function daysToScore(days: number): number {
 }
 
 function ruleFor(e: EnrichEvent, topSymbol: string | undefined): SeverityRule | undefined {
-  const words = `${e.subtype ?? ""} ${e.evidence.text}`;
+  const subtype = e.subtype ?? "";
   return SEVERITY_RULES.find((r) => {
     if (r.type !== e.type) return false;
     if (r.targetIsSubject === true && (topSymbol === undefined || e.target !== topSymbol)) return false;
-    return !r.match || r.match.test(words);
+    if (r.subtype && !r.subtype.test(subtype)) return false;
+    if (r.words && !r.words.test(e.evidence.text)) return false;
+    return !r.polarity || r.polarity === e.polarity;
   });
 }
 

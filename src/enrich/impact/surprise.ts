@@ -32,6 +32,24 @@ function earningsSurprise(e: EnrichEvent): Surprise | null {
   return null;
 }
 
+function mean(e: EnrichEvent, name: RegExp): { value: number; text: string } | null {
+  const fs = e.figures.filter((f) => name.test(f.name) && f.unit !== "percent");
+  if (fs.length === 0) return null;
+  return { value: fs.reduce((s, f) => s + f.value, 0) / fs.length, text: fs.map((f) => f.text).join("–") };
+}
+
+/** New guidance against the prior range or the consensus (range midpoints), else a stated percent. */
+function guidanceSurprise(e: EnrichEvent): Surprise | null {
+  const now = mean(e, /guidance_new/);
+  const before = mean(e, /guidance_prior/) ?? mean(e, /guidance_consensus/);
+  if (now && before && before.value !== 0) {
+    const s = Math.abs(now.value - before.value) / Math.abs(before.value);
+    return { factor: 1 + Math.min(0.8, 4 * s), detail: `guidance ${now.text} vs ${before.text} before (${pct(s)} change)` };
+  }
+  const p = percentFigure(e, /./);
+  return p ? { factor: 1 + Math.min(0.8, Math.abs(p.value) / 20), detail: `guidance moved by ${p.text}` } : null;
+}
+
 function percentFigure(e: EnrichEvent, name: RegExp): Figure | undefined {
   return e.figures.find((f) => name.test(f.name) && (f.unit === "percent" || /%|percent/.test(f.text)));
 }
@@ -76,10 +94,8 @@ export function surprise(e: EnrichEvent, docText: string): Surprise | null {
       if (p) return { factor: 1 + Math.min(0.8, p.value / 50), detail: `${p.text} premium` };
       return sizeSurprise(e, docText);
     }
-    case "guidance": {
-      const p = percentFigure(e, /./);
-      return p ? { factor: 1 + Math.min(0.8, Math.abs(p.value) / 20), detail: `guidance moved by ${p.text}` } : null;
-    }
+    case "guidance":
+      return guidanceSurprise(e);
     case "layoffs": {
       const p = percentFigure(e, /./);
       return p ? { factor: 1 + Math.min(0.8, p.value / 25), detail: `${p.text} of the workforce` } : null;
