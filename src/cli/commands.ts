@@ -5,3 +5,6 @@ export {};
 import "./analyze/analyze.ts";
 import "./serve/serve.ts";
 import "./serve/keys.ts";
+import "./feeds/feeds.ts";
+import "./store/migrate.ts";
+import "./store/import.ts";
