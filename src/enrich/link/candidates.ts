@@ -49,8 +49,9 @@ function shapeOk(p: Pattern, tokens: Token[], from: number, aliasTokens: Token[]
     const a = aliasTokens[k]!;
     if (p.exact) {
       if (t.raw !== a.raw) return false;
-    } else if (!CONNECTIVES.has(a.key)) {
+    } else if (!CONNECTIVES.has(a.key) && a.cap) {
       if (p.upper && a.upper && !t.upper) return false;
+      if (p.tail && t.upper && !a.upper && /\p{Ll}/u.test(a.raw)) return false;
       if (!t.cap) return false;
     }
   }

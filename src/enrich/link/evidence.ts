@@ -16,7 +16,11 @@ export interface Accepted extends Candidate {
 
 const SUFFIXES = new Set(["inc", "corp", "corporation", "co", "ltd", "plc", "llc", "n.v", "ag", "sa", "se", "holdings", "incorporated", "company"]);
 const KEEP_COMPOUNDS = new Set(["backed", "owned", "led", "funded", "based", "made", "designed", "built", "operated", "controlled", "branded", "sponsored", "related", "specific", "focused", "exclusive", "listed", "parent", "rival", "style", "like", "sized", "supplied"]);
-const PLATFORM_USE = new Set(["post", "posts", "posted", "video", "videos", "message", "messages", "account", "accounts", "page", "pages", "channel", "channels", "profile", "profiles", "search", "searches", "livestream", "group", "chat", "chats", "user", "influencer", "influencers", "creator", "creators", "ad", "ads", "poll", "story", "stories", "live", "thread", "feed", "handle"]);
+const PLATFORM_USE = new Set(["post", "posts", "posted", "video", "videos", "clip", "clips", "message", "messages", "account", "accounts", "page", "pages", "channel", "channels", "profile", "profiles", "livestream", "group", "groups", "chat", "chats", "influencer", "influencers", "poll", "thread", "feed", "handle"]);
+/** Platforms people post on: "on YouTube and Instagram" is where something was shared, not news about the company. */
+const PLATFORMS = new Set(["youtube", "instagram", "facebook", "whatsapp", "linkedin", "threads app", "snapchat", "messenger", "twitch", "github"]);
+const PLATFORM_BEFORE = new Set(["on", "via", "across", "through"]);
+const COORDINATORS = new Set(["and", "&", "or", "with", "versus", "vs", "to", "from", "including", "like"]);
 const BARE_CONTEXT = new Set(["shares", "stock", "stocks", "rose", "fell", "gained", "slipped", "jumped", "dropped", "climbed", "sank", "rallied", "tumbled", "up", "down", "ticker", "traded", "closed", "added", "lost"]);
 
 function prevToken(tokens: Token[], c: Candidate): Token | undefined {
@@ -46,6 +50,8 @@ function veto(c: Candidate, tokens: Token[], master: SecurityMaster): string | u
     if (after && !after.cap && !KEEP_COMPOUNDS.has(after.key)) return `compound word "${c.text}-${after.raw}"`;
   }
   if (p.kind === "brand" && nextSame && PLATFORM_USE.has(nextSame.key)) return `platform use "${c.text} ${nextSame.raw}"`;
+  if (PLATFORMS.has(p.key) && prev && PLATFORM_BEFORE.has(prev.key)) return `platform use "${prev.raw} ${c.text}"`;
+  if (PLATFORMS.has(p.key) && prev && COORDINATORS.has(prev.key) && PLATFORM_BEFORE.has(tokens[c.first - 3]?.key ?? "") && PLATFORMS.has(tokens[c.first - 2]?.key ?? "")) return `platform use "${c.text}"`;
   return undefined;
 }
 
@@ -69,6 +75,41 @@ function contextIn(c: Candidate, tokens: Token[], master: SecurityMaster, text: 
   const from = text.lastIndexOf("\n", s.start);
   const line = text.slice(from + 1, text.indexOf("\n", s.end) === -1 ? text.length : text.indexOf("\n", s.end));
   return /\$\d/.test(line) && line.length < 400 ? "$ figure" : undefined;
+}
+
+/** A distinct company named right beside this mention ("Amazon and Google", "Target, Walmart"). */
+function coordinated(c: Candidate, tokens: Token[], firm: Map<number, string>, text: string): string | undefined {
+  const before = tokens[c.first - 1];
+  const after = tokens[c.last];
+  const first = tokens[c.first]!;
+  const last = tokens[c.last - 1]!;
+  if (before && before.sentence === c.sentence) {
+    const gap = text.slice(before.end, first.start).trim();
+    if (firm.has(c.first - 1) && (gap === "," || gap === "/")) return firm.get(c.first - 1);
+    if (COORDINATORS.has(before.key) && firm.has(c.first - 2)) return firm.get(c.first - 2);
+  }
+  if (after && after.sentence === c.sentence) {
+    const gap = text.slice(last.end, after.start).trim();
+    if (firm.has(c.last) && (gap === "," || gap === "/")) return firm.get(c.last);
+    if (COORDINATORS.has(after.key) && firm.has(c.last + 1)) return firm.get(c.last + 1);
+  }
+  return undefined;
+}
+
+function tailOk(c: Candidate, tokens: Token[]): boolean {
+  const prev = prevToken(tokens, c);
+  const next = tokens[c.last];
+  if (!prev || prev.cap) return false;
+  return !(next && next.sentence === c.sentence && next.cap && next.start - tokens[c.last - 1]!.end <= 1);
+}
+
+/** The sentence is written in capitals (a shouted headline): upper-case words there are not tickers. */
+function shouting(tokens: Token[], c: Candidate): boolean {
+  let upper = 0;
+  let all = 0;
+  for (let k = c.first - 1; k >= 0 && tokens[k]!.sentence === c.sentence; k--) all++, tokens[k]!.upper && upper++;
+  for (let k = c.last; k < tokens.length && tokens[k]!.sentence === c.sentence; k++) all++, tokens[k]!.upper && upper++;
+  return all >= 3 && upper / all > 0.5;
 }
 
 function bareOk(c: Candidate, tokens: Token[]): boolean {
@@ -100,8 +141,13 @@ export function decide(s: Scan, master: SecurityMaster, text: string): Accepted[
   for (const c of candidates) {
     if (c.pattern && veto(c, tokens, master)) vetoed.add(c);
     else if (c.security && c.form !== "bare" && c.form !== "alias") strong.set(c.security.symbol, c.text);
-    else if (c.security && c.pattern && !c.pattern.wordLike && !c.pattern.strict) strong.set(c.security.symbol, c.text);
+    else if (c.security && c.pattern && !c.pattern.wordLike && !c.pattern.strict && !c.pattern.tail) strong.set(c.security.symbol, c.text);
     else if (c.security && c.pattern && hasSuffix(c, tokens)) strong.set(c.security.symbol, `${c.text} ${tokens[c.last]!.raw}`);
+  }
+  const firm = new Map<number, string>();
+  for (const c of candidates) {
+    const p = c.pattern;
+    if (c.security && p && !vetoed.has(c) && !p.wordLike && !p.strict && !p.tail && p.kind !== "person") for (let k = c.first; k < c.last; k++) firm.set(k, c.text);
   }
   const out: Accepted[] = [];
   const viaContext = new Set<string>();
@@ -112,14 +158,16 @@ export function decide(s: Scan, master: SecurityMaster, text: string): Accepted[
     if (!c.pattern) {
       if (c.form !== "bare") out.push({ ...c, why: c.form === "cashtag" ? "cashtag" : c.form === "exchange" ? "exchange-prefixed ticker" : "ticker in parentheses after the name" });
       else if (sym && strong.has(sym)) out.push({ ...c, why: `ticker, with "${strong.get(sym)}" in the text` });
-      else if (c.security && (c.security.sp500 || c.security.curated) && c.text.length >= 3 && bareOk(c, tokens)) out.push({ ...c, why: "ticker in market context" });
+      else if (c.security && (c.security.sp500 || c.security.curated) && c.text.length >= 3 && (bareOk(c, tokens) || (c.text.length >= 4 && !shouting(tokens, c)))) out.push({ ...c, why: bareOk(c, tokens) ? "ticker in market context" : "ticker of a listed company" });
       continue;
     }
     const p = c.pattern;
     if (!c.security) out.push({ ...c, why: "entity" });
-    else if (!p.wordLike && !p.strict) out.push({ ...c, why: whyAlias(c) });
+    else if (!p.wordLike && !p.strict && !p.tail) out.push({ ...c, why: whyAlias(c) });
     else if (hasSuffix(c, tokens)) out.push({ ...c, why: `${whyAlias(c)} with legal suffix` });
     else if (sym && strong.has(sym) && strong.get(sym) !== c.text) out.push({ ...c, why: `${whyAlias(c)}, corroborated by "${strong.get(sym)}"` });
+    else if ((p.wordLike || p.tail) && coordinated(c, tokens, firm, text)) out.push({ ...c, why: `${whyAlias(c)}, named alongside "${coordinated(c, tokens, firm, text)}"` });
+    else if (p.tail && tailOk(c, tokens) && contextIn(c, tokens, master, text)) out.push({ ...c, why: `company name in corporate context ("${contextIn(c, tokens, master, text)}")` });
     else if (p.wordLike && contextIn(c, tokens, master, text)) {
       out.push({ ...c, why: `${whyAlias(c)} in corporate context ("${contextIn(c, tokens, master, text)}")` });
       viaContext.add(sym!);

@@ -62,6 +62,26 @@ function describe(doc: Doc, g: Group): string {
     .join(" + ");
 }
 
+const isExplicit = (m: Accepted) => m.form !== "alias" && m.form !== "bare";
+
+/**
+ * Name mentions of a company whose share class is named explicitly ("Alphabet ($GOOG)") belong to that
+ * class, not to the primary one.
+ *
+ * @example
+ * mergeShareClasses(groups) // "Alphabet" joins GOOG when only $GOOG is explicit
+ */
+export function mergeShareClasses(groups: Map<string, Group>): void {
+  for (const [sym, g] of groups) {
+    if (g.mentions.some(isExplicit)) continue;
+    const sibling = [...groups.values()].find((o) => o !== g && o.security.cik === g.security.cik && o.mentions.some(isExplicit));
+    if (!sibling) continue;
+    sibling.mentions.push(...g.mentions);
+    sibling.mentions.sort((a, b) => a.start - b.start);
+    groups.delete(sym);
+  }
+}
+
 /**
  * Builds the ticker links from accepted mentions, most relevant first.
  *
@@ -78,6 +98,7 @@ export function tickerLinks(doc: Doc, accepted: Accepted[], proxyOf: (symbol: st
     groups.set(a.security.symbol, g);
   }
   for (const [sym, g] of groups) if (g.mentions.every((m) => m.pattern?.kind === "person")) groups.delete(sym);
+  mergeShareClasses(groups);
   const maxCount = Math.max(0, ...[...groups.values()].map((g) => g.mentions.length));
   const scored = [...groups.values()].map((g) => ({ g, r: relevance(doc, g, maxCount) })).sort((a, b) => b.r - a.r || a.g.mentions[0]!.start - b.g.mentions[0]!.start);
   const lead = leadEnd(doc);

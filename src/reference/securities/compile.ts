@@ -8,10 +8,10 @@ import { displayCase, stripLegal } from "./names.ts";
 import { parseCurated, parseGazetteer, parseSec, parseSp, parseWords, type SourceTexts } from "./sources.ts";
 import { ImpactwireError, EXIT } from "../../core/errors.ts";
 
-export const COMPILER_VERSION = 3;
+export const COMPILER_VERSION = 4;
 
 export const KIND = { name: 0, brand: 1, former: 2, person: 3, auto: 4, entity: 5 } as const;
-export const FLAG = { word: 1, strict: 2, exact: 4, upper: 8 } as const;
+export const FLAG = { word: 1, strict: 2, exact: 4, upper: 8, tail: 16 } as const;
 export const SEC_FLAG = { sp500: 1, curated: 2 } as const;
 
 /** [symbol, display name, exchange, cik, sector, flags] */
@@ -77,7 +77,7 @@ class Builder {
 function autoFlags(name: string, sp: boolean): number {
   const words = aliasKey(name).split(" ");
   if (words.every((w) => GENERIC.has(w) || /^\d+$/.test(w))) return FLAG.strict;
-  if (words.length === 1 && !sp) return FLAG.strict;
+  if (words.length === 1 && !sp) return FLAG.tail;
   return 0;
 }
 

@@ -40,6 +40,8 @@ export interface Pattern {
   wordLike: boolean;
   /** Needs an explicit ticker, a legal suffix or another unambiguous mention. */
   strict: boolean;
+  /** A one-word name of a small company we know nothing more about: needs context away from other capitals, or stronger evidence. */
+  tail: boolean;
   /** Must match case exactly ("iPhone"). */
   exact: boolean;
   /** Its upper-case tokens must be upper-case in the text ("GE", "BP"). */
@@ -87,7 +89,7 @@ function hydrate(c: Compiled): Omit<SecurityMaster, "stats"> {
     key, text, kind: KIND_NAMES[kind] ?? "auto",
     security: target >= 0 ? securities[target] : undefined,
     entity: target < 0 ? entities[-target - 1] : undefined,
-    wordLike: (flags & FLAG.word) !== 0, strict: (flags & FLAG.strict) !== 0,
+    wordLike: (flags & FLAG.word) !== 0, strict: (flags & FLAG.strict) !== 0, tail: (flags & FLAG.tail) !== 0,
     exact: (flags & FLAG.exact) !== 0, upper: (flags & FLAG.upper) !== 0,
   }));
   const vetoes = new Map(Object.entries(c.vetoes).map(([k, v]) => [k, { before: new Set(v.before), after: new Set(v.after) }]));
