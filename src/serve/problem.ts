@@ -53,10 +53,15 @@ export function httpError(status: number, code: string, message: string, cause?:
   return new ImpactwireError("api", code, message, { status, cause });
 }
 
-/** Human text for one zod issue: `tickers: too many items (max 50)`. */
-function describeIssue(issue: z.core.$ZodIssue, where: string): string {
-  const path = issue.path.length > 0 ? issue.path.join(".") : where;
-  return `${path}: ${issue.message}`;
+/** Human text for one zod issue: `tickers: too many items (max 50)`; a union names its closest branch's issue. */
+function describeIssue(issue: z.core.$ZodIssue, prefix: (string | number | symbol)[] = []): string {
+  if (issue.code === "invalid_union" && issue.errors.length > 0) {
+    const depth = (branch: z.core.$ZodIssue[]) => Math.max(0, ...branch.map((i) => i.path.length));
+    const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0]!;
+    if (best.length > 0 && depth(best) > 0) return best.slice(0, 3).map((i) => describeIssue(i, [...prefix, ...issue.path])).join("; ");
+  }
+  const path = [...prefix, ...issue.path].map(String).join(".");
+  return path ? `${path}: ${issue.message}` : issue.message;
 }
 
 /**
@@ -67,7 +72,7 @@ function describeIssue(issue: z.core.$ZodIssue, where: string): string {
  */
 export function toProblem(err: unknown, where = "request"): { body: Problem; internal: boolean } {
   if (err instanceof z.ZodError) {
-    const detail = err.issues.slice(0, 5).map((i) => describeIssue(i, where)).join("; ");
+    const detail = err.issues.slice(0, 5).map((i) => describeIssue(i)).join("; ");
     return { body: problem(400, "INVALID_REQUEST", `invalid ${where}: ${detail}`), internal: false };
   }
   if (err instanceof ImpactwireError) {

@@ -23,11 +23,12 @@ import type { Sender } from "./alerts/queue.ts";
 import { registerUi } from "./ui/index.ts";
 import { loadDemoCorpus } from "./ui/demo/index.ts";
 import type { Config } from "../core/config.ts";
-import { ImpactwireError, EXIT } from "../core/errors.ts";
 import { openStore } from "../store/open.ts";
 import type { Store } from "../store/store.ts";
 import { loadReference, type Reference } from "../reference/reference.ts";
 import type { Ingestor } from "../ingest/ingestor.ts";
+import { Pipeline } from "../ingest/pipeline/pipeline.ts";
+import { startPoller } from "../ingest/poll/poller.ts";
 
 /** What runs beside the routes, reachable as `app.impactwire` (tests, shutdown, health). */
 export interface ServeRuntime {
@@ -138,7 +139,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     const host = config.host.includes(":") ? `[${config.host}]` : config.host === "0.0.0.0" ? "127.0.0.1" : config.host;
-    const stopPoller = options.poller === false ? () => Promise.resolve() : startPoller(ctx);
+    const stopPoller = options.poller === false ? () => Promise.resolve() : startPoller(ctx, { log: (msg) => app.log.info(msg) });
     return {
       app,
       ctx,
@@ -155,10 +156,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
 }
 
-function defaultIngestor(): Ingestor {
-  throw new ImpactwireError("serve", "PIPELINE_MISSING", "the ingest pipeline is not available yet", { status: 500, exitCode: EXIT.internal });
-}
-
-function startPoller(_ctx: ServeContext): () => Promise<void> {
-  return () => Promise.resolve();
+function defaultIngestor(store: Store, reference: Reference, config: Config): Ingestor {
+  return new Pipeline({ store, reference, maxChars: config.maxArticleChars });
 }

@@ -7,6 +7,7 @@
  * `delivered`, `failed` (every attempt failed), `dead` (undeliverable: rule deleted or disabled, article gone).
  */
 import type { Config } from "../../core/config.ts";
+import { ImpactwireError } from "../../core/errors.ts";
 import type { AlertRule, ArticleRecord, DeliveryRecord, Store } from "../../store/store.ts";
 import { safeFetch, type FetchOptions, type FetchResult } from "../../ingest/fetch/fetch.ts";
 import type { Metrics } from "../api/metrics.ts";
@@ -193,7 +194,8 @@ export class DeliveryQueue {
       const ok = res.status >= 200 && res.status < 300;
       return { ok, status: res.status, error: ok ? null : `endpoint answered HTTP ${res.status}` };
     } catch (err) {
-      return { ok: false, status: null, error: (err instanceof Error ? err.message : String(err)).slice(0, 500) };
+      const text = err instanceof ImpactwireError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err);
+      return { ok: false, status: null, error: text.slice(0, 500) };
     }
   }
 }
