@@ -5,6 +5,7 @@
 import type { Entity, EnrichEvent, Impact, TickerLink } from "../../contract/enrichment.ts";
 import type { Findings } from "../findings.ts";
 import { rankEvents, type Scored } from "../impact/impact.ts";
+import { joinAnd, partySignals } from "../impact/parties.ts";
 
 export interface Party {
   symbol: string;
@@ -71,39 +72,9 @@ function labelOf(t: TickerLink): string {
   return `${displayName(t)} (${t.symbol})`;
 }
 
-/** How each event moves the parties it names: +1/−1 × weight, by who is actor or target. */
-function eventEffects(e: EnrichEvent, symbols: Set<string>): Array<[string, number, string]> {
-  const p = e.polarity === "positive" ? 1 : e.polarity === "negative" ? -1 : 0;
-  const out: Array<[string, number, string]> = [];
-  const add = (s: string | null, v: number, why: string) => {
-    if (s && symbols.has(s) && v !== 0) out.push([s, v, why]);
-  };
-  const kind = e.type.replace(/_/g, " ");
-  if (e.type === "merger_acquisition") add(e.target, 0.4, "it is the takeover target, usually bid up toward the offer");
-  else if (e.type === "lawsuit" || e.type === "investigation") add(e.target ?? e.actor, e.target ? -0.3 : 0.3 * p, `it is on the receiving end of the ${kind}`);
-  else if (e.type === "rating_change" || e.type === "price_target") add(symbols.has(e.target ?? "") ? e.target : e.actor, 0.3 * p, `it is the subject of the ${kind}`);
-  else {
-    add(e.actor, 0.3 * p, `it is the actor of the ${kind}`);
-    if (["investment", "partnership", "contract"].includes(e.type)) add(e.target, 0.3 * p, `it is the counterparty of the ${kind}`);
-  }
-  return out;
-}
-
 function parties(f: Findings): { winners: Party[]; losers: Party[] } {
-  const symbols = new Set(f.linked.tickers.map((t) => t.symbol));
-  const signal = new Map<string, { v: number; why: string[] }>();
-  for (const t of f.linked.tickers) {
-    const why = t.sentiment >= 0.15 ? ["the article's tone around it is positive"] : t.sentiment <= -0.15 ? ["the article's tone around it is negative"] : [];
-    signal.set(t.symbol, { v: t.sentiment, why });
-  }
-  for (const e of f.events) {
-    for (const [s, v, why] of eventEffects(e, symbols)) {
-      const cur = signal.get(s)!;
-      cur.v += v;
-      if (!cur.why.includes(why)) cur.why.push(why);
-    }
-  }
-  const all = f.linked.tickers.map((t) => ({ symbol: t.symbol, label: labelOf(t), signal: signal.get(t.symbol)!.v, why: signal.get(t.symbol)!.why.join(" and ") }));
+  const signals = partySignals(f);
+  const all = f.linked.tickers.map((t) => ({ symbol: t.symbol, label: labelOf(t), signal: signals.get(t.symbol)!.signal, why: joinAnd(signals.get(t.symbol)!.why) }));
   return {
     winners: all.filter((p) => p.signal >= 0.15).sort((a, b) => b.signal - a.signal),
     losers: all.filter((p) => p.signal <= -0.15).sort((a, b) => a.signal - b.signal),

@@ -15,6 +15,7 @@ import type { EnrichEvent, Impact, ImpactDriver, TickerLink } from "../../contra
 import type { Findings } from "../findings.ts";
 import { MARKET_WIDE, NOTHING_DAYS, NO_EVENT_DAYS, SEVERITY_RULES, type SeverityRule } from "./severity.ts";
 import { surprise } from "./surprise.ts";
+import { partySignals } from "./parties.ts";
 
 /** 2 normal days ↦ 0.5. */
 export const K = Math.LN2 / 2;
@@ -76,20 +77,30 @@ function severityStep(scored: Scored[], tickers: TickerLink[]): Step {
       : { factor: "event severity", value: NOTHING_DAYS, detail: "no market-moving event and no listed company" };
   }
   const days = first.days + 0.25 * (second?.days ?? 0) + 0.1 * (third?.days ?? 0);
-  const others = scored.length > 1 ? ` plus ${scored.slice(1, 3).map((s) => s.rule.label).join(", ")}` : "";
+  const more = [...new Set(scored.slice(1, 3).map((s) => s.rule.label))];
+  const others = more.length ? ` plus ${more.join(", ")}` : "";
   return { factor: "event severity", value: days, detail: `${first.rule.label} (typically ~${first.rule.days}× a normal day's move)${others}` };
 }
 
+/** The linked tickers the main event is about (its actor or target), else the most relevant one. */
+function focus(main: Scored | undefined, tickers: TickerLink[]): TickerLink | undefined {
+  const parties = main ? tickers.filter((t) => t.symbol === main.event.actor || t.symbol === main.event.target) : [];
+  return parties.sort((a, b) => b.relevance - a.relevance)[0] ?? tickers[0];
+}
+
 function centralityStep(main: Scored | undefined, tickers: TickerLink[]): Step {
-  const top = tickers[0];
   if (main && MARKET_WIDE.has(main.event.type)) return { factor: "centrality", value: 1, detail: "market-wide event: moves every listed stock" };
+  const top = focus(main, tickers);
   if (!top) return { factor: "centrality", value: 0.3, detail: "no listed company linked" };
   const r = top.relevance;
   return { factor: "centrality", value: 0.4 + 0.6 * r, detail: `${top.symbol} is the ${top.role} (relevance ${r.toFixed(2)})` };
 }
 
-function sentimentStep(f: Findings): Step {
-  const top = f.linked.tickers[0];
+/** The strongest tone about a central ticker (relevance ≥ 0.5), else the article's. */
+function sentimentStep(main: Scored | undefined, f: Findings): Step {
+  const central = f.linked.tickers.filter((t) => t.relevance >= 0.5);
+  const strongest = central.sort((a, b) => Math.abs(b.sentiment) - Math.abs(a.sentiment))[0];
+  const top = strongest && strongest.sentiment !== 0 ? strongest : focus(main, f.linked.tickers);
   const s = top ? top.sentiment : f.sentiment.article.score;
   const who = top ? `${top.symbol} sentiment` : "article sentiment";
   return { factor: "sentiment strength", value: Math.min(1.35, 0.85 + 0.5 * Math.abs(s)), detail: `${who} ${s.toFixed(2)}` };
@@ -109,12 +120,13 @@ function sourceStep(doc: Doc): Step | null {
 }
 
 function direction(main: Scored | undefined, f: Findings): Impact["direction"] {
-  const strong = f.linked.tickers.filter((t) => t.relevance >= 0.3);
-  const up = strong.some((t) => t.sentiment >= 0.15);
-  const down = strong.some((t) => t.sentiment <= -0.15);
+  const signals = partySignals(f);
+  const strong = f.linked.tickers.filter((t) => t.relevance >= 0.3).map((t) => signals.get(t.symbol)!.signal);
+  const up = strong.some((s) => s >= 0.15);
+  const down = strong.some((s) => s <= -0.15);
   if (up && down) return "mixed";
   const e = main ? ({ positive: 1, negative: -1, neutral: 0 } as const)[main.event.polarity] : 0;
-  const sv = f.linked.tickers[0]?.sentiment ?? f.sentiment.article.score;
+  const sv = strong.length ? strong.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a), 0) : f.sentiment.article.score;
   const s = sv >= 0.15 ? 1 : sv <= -0.15 ? -1 : 0;
   if (e !== 0 && s !== 0 && e !== s) return "mixed";
   const sign = e || s;
@@ -149,7 +161,7 @@ export function scoreImpact(doc: Doc, _ref: Reference, f: Findings): Impact {
   const steps: Step[] = [severityStep(scored, tickers), centralityStep(main, tickers)];
   const s = main ? surprise(main.event, doc.text) : null;
   if (s) steps.push({ factor: "surprise", value: s.factor, detail: s.detail });
-  steps.push(sentimentStep(f), noveltyStep(f));
+  steps.push(sentimentStep(main, f), noveltyStep(f));
   const src = sourceStep(doc);
   if (src) steps.push(src);
   const { score, drivers } = attribute(steps);

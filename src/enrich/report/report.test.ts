@@ -54,7 +54,7 @@ describe("renderTextReport", () => {
       "Contrarian view:",
       "Outlook:",
       "Events",
-      "investment  AMZN → OpenAI  $50 billion",
+      "investment · AMZN → OpenAI · $50 billion",
       "Entities",
       "OpenAI (private company; listed proxies MSFT, AMZN; 4 mentions)",
       "Sentiment: +0.10 mixed",

@@ -32,7 +32,10 @@ function impactBlock(e: Enrichment): string[] {
   const i = e.impact;
   const out = [`Market Impact: ${i.score.toFixed(2)}  (${i.direction}, horizon ${i.horizon}${i.calibration ? `, calibration ${i.calibration}` : ", uncalibrated prior"})`];
   const w = Math.max(...i.drivers.map((d) => d.factor.length));
-  for (const d of i.drivers) out.push(`  ${d.factor.padEnd(w)}  ${signed(d.contribution, 3)}  ${d.detail}`);
+  for (const d of i.drivers) {
+    const head = `  ${d.factor.padEnd(w)}  ${signed(d.contribution, 3)}  `;
+    out.push(head + wrap(d.detail, WIDTH, " ".repeat(head.length)).slice(head.length));
+  }
   return out;
 }
 
@@ -59,9 +62,9 @@ function tickerBlock(e: Enrichment): string[] {
 function eventLine(ev: EnrichEvent): string[] {
   const who = [ev.actor, ev.target].filter(Boolean).join(" → ");
   const kind = ev.subtype ? `${ev.type}/${ev.subtype}` : ev.type;
-  const fig = [ev.amount?.text, ...ev.figures.map((f) => `${f.name} ${f.text}`)].filter(Boolean).join(", ");
-  const head = `  ${kind}${who ? `  ${who}` : ""}${fig ? `  ${fig}` : ""}  (${ev.polarity}, confidence ${ev.confidence.toFixed(2)})`;
-  return [head, wrap(`“${ev.evidence.text}”`, WIDTH, "      ")];
+  const figures = ev.figures.filter((f) => f.text !== ev.amount?.text).map((f) => `${f.name} ${f.text}`);
+  const parts = [kind, who, ev.amount?.text, ...figures, `${ev.polarity}, confidence ${ev.confidence.toFixed(2)}`].filter(Boolean);
+  return [wrap(parts.join(" · "), WIDTH, "  "), wrap(`“${ev.evidence.text}”`, WIDTH, "      ")];
 }
 
 function entityLine(en: Entity): string {
@@ -91,7 +94,7 @@ function analysisBlock(e: Enrichment): string[] {
  */
 export function renderTextReport(e: Enrichment): string {
   const out: string[] = [...impactBlock(e), "", ...tickerBlock(e), ""];
-  out.push(`Categories: ${e.topics.map((t) => t.label).join(" · ") || "none"}`, "");
+  out.push(wrap(`Categories: ${e.topics.map((t) => t.label).join(" · ") || "none"}`), "");
   out.push(wrap(e.article.title || "(untitled)"), "");
   if (e.summary) out.push(wrap(e.summary), "");
   out.push(...analysisBlock(e), "");

@@ -1,0 +1,68 @@
+/**
+ * Which linked tickers the news is good or bad for: each ticker's own sentiment plus the effect of the
+ * events that name it (a takeover target is bid up, a defendant is hurt, an incumbent whose partnership
+ * is restructured gives up terms…). Used by the impact direction and by the analysis' winners/losers.
+ */
+import type { EnrichEvent } from "../../contract/enrichment.ts";
+import type { Findings } from "../findings.ts";
+
+export interface PartySignal {
+  /** Sentiment + event effects; ≥ 0.15 gains, ≤ −0.15 loses. */
+  signal: number;
+  /** Human-readable reasons, e.g. "it is the takeover target, usually bid up toward the offer". */
+  why: string[];
+}
+
+/**
+ * "a, b and c".
+ *
+ * @example
+ * joinAnd(["a", "b", "c"]) // "a, b and c"
+ */
+export function joinAnd(items: string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+/** How one event moves the parties it names: [symbol, effect, reason]. */
+function eventEffects(e: EnrichEvent, symbols: Set<string>): Array<[string, number, string]> {
+  const p = e.polarity === "positive" ? 1 : e.polarity === "negative" ? -1 : 0;
+  const out: Array<[string, number, string]> = [];
+  const add = (s: string | null, v: number, why: string) => {
+    if (s && symbols.has(s) && v !== 0) out.push([s, v, why]);
+  };
+  const kind = e.type.replace(/_/g, " ");
+  if (e.type === "merger_acquisition") add(e.target, 0.4, "it is the takeover target, usually bid up toward the offer");
+  else if (e.type === "lawsuit" || e.type === "investigation") add(e.target ?? e.actor, e.target ? -0.3 : 0.3 * p, `it is on the receiving end of the ${kind}`);
+  else if (e.type === "rating_change" || e.type === "price_target") add(symbols.has(e.target ?? "") ? e.target : e.actor, 0.3 * p, `it is the subject of the ${kind}`);
+  else if (e.type === "partnership" && /ended|restructur/.test(e.subtype ?? "")) {
+    const ended = /ended/.test(e.subtype ?? "");
+    add(e.actor, ended ? -0.3 : -0.2, `its existing ${kind} is being ${ended ? "ended" : "restructured"}, usually on worse terms for the incumbent`);
+  } else {
+    add(e.actor, 0.3 * p, `it is the actor of the ${kind}`);
+    if (["investment", "partnership", "contract"].includes(e.type)) add(e.target, 0.3 * p, `it is the counterparty of the ${kind}`);
+  }
+  return out;
+}
+
+/**
+ * The signal of every linked ticker, by symbol.
+ *
+ * @example
+ * partySignals(findings).get("AMZN") // { signal: 0.97, why: ["the article's tone around it is positive", …] }
+ */
+export function partySignals(f: Findings): Map<string, PartySignal> {
+  const symbols = new Set(f.linked.tickers.map((t) => t.symbol));
+  const out = new Map<string, PartySignal>();
+  for (const t of f.linked.tickers) {
+    const why = t.sentiment >= 0.15 ? ["the article's tone around it is positive"] : t.sentiment <= -0.15 ? ["the article's tone around it is negative"] : [];
+    out.set(t.symbol, { signal: t.sentiment, why });
+  }
+  for (const e of f.events) {
+    for (const [s, v, why] of eventEffects(e, symbols)) {
+      const cur = out.get(s)!;
+      cur.signal += v;
+      if (!cur.why.includes(why)) cur.why.push(why);
+    }
+  }
+  return out;
+}
