@@ -98,6 +98,7 @@ export function scan(doc: Doc, master: SecurityMaster): Scan {
   const keys = tokens.map((t) => t.key);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (!t.cap && !master.lowerStarts.has(t.key)) continue;
     if (explicitC.length && covered(explicitC, t)) continue;
     const matches = matchAt(master.trie, keys, i);
     let taken = 0;

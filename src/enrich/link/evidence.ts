@@ -152,6 +152,7 @@ export function decide(s: Scan, master: SecurityMaster, text: string): Accepted[
   const out: Accepted[] = [];
   const viaContext = new Set<string>();
   const pending: Candidate[] = [];
+  let ctx: string | undefined;
   for (const c of candidates) {
     if (vetoed.has(c)) continue;
     const sym = c.security?.symbol;
@@ -167,9 +168,9 @@ export function decide(s: Scan, master: SecurityMaster, text: string): Accepted[
     else if (hasSuffix(c, tokens)) out.push({ ...c, why: `${whyAlias(c)} with legal suffix` });
     else if (sym && strong.has(sym) && strong.get(sym) !== c.text) out.push({ ...c, why: `${whyAlias(c)}, corroborated by "${strong.get(sym)}"` });
     else if ((p.wordLike || p.tail) && coordinated(c, tokens, firm, text)) out.push({ ...c, why: `${whyAlias(c)}, named alongside "${coordinated(c, tokens, firm, text)}"` });
-    else if (p.tail && tailOk(c, tokens) && contextIn(c, tokens, master, text)) out.push({ ...c, why: `company name in corporate context ("${contextIn(c, tokens, master, text)}")` });
-    else if (p.wordLike && contextIn(c, tokens, master, text)) {
-      out.push({ ...c, why: `${whyAlias(c)} in corporate context ("${contextIn(c, tokens, master, text)}")` });
+    else if (p.tail && tailOk(c, tokens) && (ctx = contextIn(c, tokens, master, text))) out.push({ ...c, why: `company name in corporate context ("${ctx}")` });
+    else if (p.wordLike && (ctx = contextIn(c, tokens, master, text))) {
+      out.push({ ...c, why: `${whyAlias(c)} in corporate context ("${ctx}")` });
       viaContext.add(sym!);
     } else pending.push(c);
   }

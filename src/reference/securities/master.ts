@@ -62,6 +62,8 @@ export interface SecurityMaster {
   byTicker: Map<string, Security>;
   patterns: Pattern[];
   trie: TrieNode;
+  /** First-token keys of patterns that may start with a word that is not capitalised ("iPhone", "the Fed"). */
+  lowerStarts: Set<string>;
   vetoes: Map<string, { before: Set<string>; after: Set<string> }>;
   context: Set<string>;
   acronyms: Set<string>;
@@ -95,6 +97,7 @@ function hydrate(c: Compiled): Omit<SecurityMaster, "stats"> {
   const vetoes = new Map(Object.entries(c.vetoes).map(([k, v]) => [k, { before: new Set(v.before), after: new Set(v.after) }]));
   return {
     bySymbol, byTicker, patterns, trie: buildTrie(c.patterns.map((p) => p[0])), vetoes,
+    lowerStarts: new Set(c.patterns.filter((p) => !/^[\p{Lu}\d]/u.test(p[4])).map((p) => p[0].split(" ")[0]!)),
     context: new Set(c.context), acronyms: new Set(c.acronyms), firstNames: new Set(c.firstNames),
   };
 }

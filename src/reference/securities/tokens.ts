@@ -24,9 +24,41 @@ export interface Token {
   sentence: number;
 }
 
-const TOKEN_RE = /[\p{L}\p{N}]+(?:[.&'’][\p{L}\p{N}]+)*|&|(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu;
-const POSSESSIVE_RE = /['’]s$/i;
-const UPPER_RE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+const NON_ASCII_UPPER = /\p{Lu}/u;
+const NON_ASCII_LOWER = /\p{Ll}/u;
+
+function isWord(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return c === c && NON_ASCII_WORD.test(text[i]!);
+}
+
+function isJoiner(c: number): boolean {
+  return c === 46 || c === 38 || c === 39 || c === 0x2019; // . & ' ’
+}
+
+function makeToken(text: string, start: number, end: number): Token {
+  let raw = text.slice(start, end);
+  const n = raw.length;
+  if (n > 2 && (raw.charCodeAt(n - 1) === 115 || raw.charCodeAt(n - 1) === 83) && (raw.charCodeAt(n - 2) === 39 || raw.charCodeAt(n - 2) === 0x2019)) raw = raw.slice(0, -2);
+  let upperN = 0;
+  let lower = false;
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (c >= 65 && c <= 90) upperN++;
+    else if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 128) {
+      if (NON_ASCII_UPPER.test(raw[k]!)) upperN++;
+      else if (NON_ASCII_LOWER.test(raw[k]!)) lower = true;
+    }
+  }
+  const c0 = raw.charCodeAt(0);
+  const cap = (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57) || (c0 >= 128 && NON_ASCII_UPPER.test(raw[0]!));
+  let key = upperN === 0 ? raw : raw.toLowerCase();
+  if (key.includes("’")) key = key.replace(/’/g, "'");
+  return { start, end, key, raw, cap, upper: !lower && upperN >= 2, sentence: -1 };
+}
 
 /**
  * Splits text into tokens with offsets.
@@ -36,18 +68,23 @@ const UPPER_RE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
  */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
-  const re = new RegExp(TOKEN_RE.source, "gu");
-  re.lastIndex = from;
-  const slice = to === text.length ? text : text.slice(0, to);
-  for (let m = re.exec(slice); m; m = re.exec(slice)) {
-    let raw = m[0];
-    const start = m.index;
-    const end = start + raw.length;
-    if (raw.length > 2 && POSSESSIVE_RE.test(raw)) raw = raw.slice(0, -2);
-    const c = raw.charCodeAt(0);
-    const first = raw[0]!;
-    const cap = (c >= 48 && c <= 57) || (first !== first.toLowerCase() && first === first.toUpperCase());
-    out.push({ start, end, key: raw.toLowerCase().replace(/’/g, "'"), raw, cap, upper: raw.length > 1 && UPPER_RE.test(raw), sentence: -1 });
+  let i = from;
+  while (i < to) {
+    if (isWord(text, i)) {
+      let j = i + 1;
+      for (;;) {
+        while (j < to && isWord(text, j)) j++;
+        if (j + 1 < to && isJoiner(text.charCodeAt(j)) && isWord(text, j + 1)) j += 2;
+        else break;
+      }
+      out.push(makeToken(text, i, j));
+      i = j;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if (c === 38) out.push({ start: i, end: i + 1, key: "&", raw: "&", cap: false, upper: false, sentence: -1 });
+    else if (c === 45 && i > from && i + 1 < to && isWord(text, i - 1) && isWord(text, i + 1)) out.push({ start: i, end: i + 1, key: "-", raw: "-", cap: false, upper: false, sentence: -1 });
+    i++;
   }
   return out;
 }
