@@ -23,6 +23,8 @@ export interface BatchOptions {
   stderr: Writable;
   /** URL lines fetched at once; also the number of lines held in flight. */
   concurrency: number;
+  /** Called once per processed line with its processing time (used by bench/analyze.bench.ts). */
+  onLine?: (line: { n: number; ms: number; ok: boolean }) => void;
 }
 
 export interface BatchResult {
@@ -84,6 +86,13 @@ async function toArticle(record: Record<string, unknown>, n: number, config: Con
 }
 
 async function processLine(line: Line, options: BatchOptions): Promise<Outcome | null> {
+  const started = options.onLine ? performance.now() : 0;
+  const outcome = await processLineInner(line, options);
+  if (outcome && options.onLine) options.onLine({ n: line.n, ms: performance.now() - started, ok: !outcome.error });
+  return outcome;
+}
+
+async function processLineInner(line: Line, options: BatchOptions): Promise<Outcome | null> {
   let id: string | null = null;
   try {
     const parsed = parseLine(line, options.config.maxInputBytes);
