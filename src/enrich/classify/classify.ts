@@ -113,8 +113,10 @@ export function topicEvidence(doc: Doc, ref: Reference, linked: LinkResult): Top
 export function classify(doc: Doc, ref: Reference, linked: LinkResult): Topic[] {
   const tax = ref.taxonomy;
   const labels = new Map(tax.topics.map((t) => [t.id, t.label]));
-  return topicEvidence(doc, ref, linked)
-    .filter((t) => t.score >= tax.scoring.threshold)
+  const all = topicEvidence(doc, ref, linked);
+  const floor = (all[0]?.raw ?? 0) * tax.scoring.relativeFloor;
+  return all
+    .filter((t) => t.score >= tax.scoring.threshold && t.raw >= floor)
     .slice(0, tax.scoring.maxTopics)
     .map((t) => ({ id: t.id, label: labels.get(t.id)!, score: Math.round(t.score * 1000) / 1000 }));
 }

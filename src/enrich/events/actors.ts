@@ -24,7 +24,7 @@ export interface PartyIndex {
   primary: string | null;
 }
 
-const PRONOUN_START = /^(?:It|Its|The (?:company|firm|group|bank|retailer|lender|insurer|chipmaker|automaker|carmaker|drugmaker|startup|business|maker|giant|conglomerate|airline|operator|owner|developer|network|platform)|The [A-Z]?[a-z]+-based (?:company|firm)|The [a-z]+ (?:company|firm|giant|maker))\b/;
+const PRONOUN_START = /^(?:[A-Z][a-z]+,\s+(?:the|it)\b\s*|(?:[A-Z][a-z]+,\s+)?)(?:It|it|the (?:company|firm|group|bank)|Its|The (?:company|firm|group|bank|retailer|lender|insurer|chipmaker|automaker|carmaker|drugmaker|startup|business|maker|giant|conglomerate|airline|operator|owner|developer|network|platform)|The [A-Z]?[a-z]+-based (?:company|firm)|The [a-z]+ (?:company|firm|giant|maker))\b/;
 const NAME_RE = /\b(?:[A-Z][\w&'’.-]*[\w&]|[A-Z]{2,})(?:\s+(?:[A-Z][\w&'’.-]*|of|de|&))*/g;
 const NOT_NAMES = new Set([
   "The", "A", "An", "In", "On", "At", "But", "And", "Shares", "Analysts", "It", "Its", "This", "That", "These", "Those",
@@ -64,13 +64,16 @@ export function namesIn(text: string, span: Span): Party[] {
   const slice = text.slice(span.start, span.end);
   NAME_RE.lastIndex = 0;
   for (let m = NAME_RE.exec(slice); m; m = NAME_RE.exec(slice)) {
-    let name = m[0].replace(/[’']s$/, "").replace(/\s+(?:of|de|&)$/, "");
+    let name = m[0].replace(/[.,]+$/, "").replace(/[’']s$/, "").replace(/\s+(?:of|de|&)$/, "");
     const first = name.split(/\s+/)[0]!;
     if (NOT_NAMES.has(first)) {
       const rest = name.slice(first.length).trim();
       if (!rest || NOT_NAMES.has(rest.split(/\s+/)[0]!)) continue;
       name = rest;
     }
+    // A lone capitalised word that opens the sentence is usually just capitalised ("Separately", "Lawyers"),
+    // unless it looks like a brand ("OpenAI", "IBM").
+    if (m.index === 0 && !/\s/.test(name) && !/^[A-Z][^A-Z]*[A-Z]/.test(name)) continue;
     const start = span.start + m.index + m[0].indexOf(name);
     out.push({ id: name, start, end: start + name.length, isTicker: false });
   }

@@ -19,6 +19,8 @@ export interface SentenceCtx {
   tone: number;
   /** Figures of the sentence (computed on first use). */
   figures(): Figure[];
+  /** Figures of the next `n` sentences ("Under the terms of the deal, … $142.50 per share"). */
+  nextFigures(n: number): Figure[];
 }
 
 export interface Draft {
@@ -58,20 +60,35 @@ export function sentenceCtx(doc: Doc, s: number, parties: PartyIndex, tone: numb
     parties,
     tone,
     figures: () => (figs ??= findFigures(doc.text, span)),
+    nextFigures: (n) => {
+      const last = doc.sentences[Math.min(doc.sentences.length - 1, s + n)];
+      return last && last.end > span.end ? findFigures(doc.text, { start: span.end, end: last.end }) : [];
+    },
   };
 }
 
-const ESTIMATE_BEFORE = /(?:estimates?|expect\w*|consensus|analysts?|forecasts?|anticipat\w*|polled|projected|predicted|view|guidance of|compared with|versus|vs\.?)\s+(?:of\s+|for\s+|at\s+|was\s+|had\s+expected\s+|by\s+\w+\s+)?(?:an?\s+|the\s+)?(?:average\s+)?(?:\w+\s+)?$/i;
+const ESTIMATE_WORD = /(?:estimates?|expect\w*|consensus|analysts?[’']?|forecasts?|anticipat\w*|polled|projected|predicted|compared with|versus|vs\.?)(?=[\s,])/gi;
+const MARKET_ESTIMATE_WORD = /(?:estimates?|consensus|analysts?[’']?|wall street|polled|compared with|versus|vs\.?)(?=[\s,])/gi;
+const ACTUAL_BETWEEN = /\b(?:and|but|while|reported|posted|earned|was|were|rose|fell|grew)\b|[$\d;]/i;
 const ESTIMATE_AFTER = /^\s*(?:that\s+)?(?:analysts|wall\s+street|expected|estimated|forecast|anticipated|consensus|predicted)/i;
+const MARKET_ESTIMATE_AFTER = /^\s*(?:that\s+)?(?:analysts|wall\s+street|consensus|expected by)/i;
 
 /**
- * Whether a figure is the market's expectation rather than the actual ("… above the $1.10 analysts expected").
+ * Whether a figure is the market's expectation rather than the actual ("… above the $1.10 analysts
+ * expected", "compared with expectations of a profit of 10 cents"). With `marketOnly`, the company's own
+ * words ("forecast", "expects") do not count: for guidance figures.
  *
  * @example
  * isEstimate(doc.text, figure)
  */
-export function isEstimate(text: string, f: Figure): boolean {
-  return ESTIMATE_BEFORE.test(text.slice(Math.max(0, f.start - 50), f.start)) || ESTIMATE_AFTER.test(text.slice(f.end, f.end + 40));
+export function isEstimate(text: string, f: Figure, marketOnly = false): boolean {
+  if ((marketOnly ? MARKET_ESTIMATE_AFTER : ESTIMATE_AFTER).test(text.slice(f.end, f.end + 40))) return true;
+  const before = text.slice(Math.max(0, f.start - 50), f.start);
+  const re = marketOnly ? MARKET_ESTIMATE_WORD : ESTIMATE_WORD;
+  re.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = re.exec(before); m; m = re.exec(before)) last = m;
+  return last !== null && !ACTUAL_BETWEEN.test(before.slice(last.index + last[0].length));
 }
 
 /**

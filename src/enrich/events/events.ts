@@ -60,21 +60,39 @@ function key(e: EnrichEvent): string {
   return `${e.type}|${e.subtype ?? ""}|${e.actor ?? ""}|${e.target ?? ""}`;
 }
 
-/** Merges duplicates: same type, subtype and parties, or the same amount. The richer, surer one stays. */
+const compatible = (a: string | null | undefined, b: string | null | undefined) => a === b || a === null || a === undefined || b === null || b === undefined;
+const personOf = (to: string | undefined) => (to && to.includes(" (") ? to.slice(0, to.indexOf(" (")) : undefined);
+
+/** Whether `e` repeats `k` (the headline and the lead often tell the same event). */
+function duplicates(k: EnrichEvent, e: EnrichEvent): boolean {
+  if (k.type !== e.type) return false;
+  if (key(k) === key(e)) return true;
+  if (k.amount && e.amount) return k.amount.value === e.amount.value && k.amount.unit === e.amount.unit;
+  if (k.figures.length > 0 && e.figures.length > 0) return false;
+  if (k.type === "executive_change" && !compatible(personOf(k.to), personOf(e.to))) return false;
+  const subtypes = k.type === "executive_change" || compatible(k.subtype, e.subtype);
+  return subtypes && compatible(k.actor, e.actor) && compatible(k.target, e.target);
+}
+
+const richness = (e: EnrichEvent) => e.figures.length + (e.amount ? 1 : 0) + (e.from ? 1 : 0) + (e.to ? 1 : 0) + (e.actor ? 0.5 : 0) + (e.target ? 0.5 : 0);
+
+/** Merges duplicates; the richer, surer one stays and takes what only the other knew. */
 function dedupe(events: EnrichEvent[]): EnrichEvent[] {
   const kept: EnrichEvent[] = [];
   for (const e of events) {
-    const same = kept.findIndex((k) => k.type === e.type && (key(k) === key(e) || (k.amount && e.amount && k.amount.value === e.amount.value && k.amount.unit === e.amount.unit) || ((!k.actor || !e.actor || k.actor === e.actor) && (k.subtype === e.subtype || !k.subtype || !e.subtype) && (k.figures.length === 0 || e.figures.length === 0))));
+    const same = kept.findIndex((k) => duplicates(k, e));
     if (same < 0) {
       kept.push(e);
       continue;
     }
     const k = kept[same]!;
-    const better = e.figures.length > k.figures.length || (e.figures.length === k.figures.length && e.confidence > k.confidence) ? e : k;
+    const better = richness(e) > richness(k) || (richness(e) === richness(k) && e.confidence > k.confidence) ? e : k;
     const other = better === e ? k : e;
-    const merged = { ...better, confidence: round(Math.min(0.99, Math.max(better.confidence, other.confidence) + 0.05)) };
+    const merged: EnrichEvent = { ...better, confidence: round(Math.min(0.99, Math.max(better.confidence, other.confidence) + 0.05)) };
     if (merged.actor === null && other.actor !== null) merged.actor = other.actor;
     if (merged.target === null && other.target !== null && other.target !== merged.actor) merged.target = other.target;
+    if (!merged.from && other.from) merged.from = other.from;
+    if (!merged.amount && other.amount) merged.amount = other.amount;
     kept[same] = merged;
   }
   return kept;

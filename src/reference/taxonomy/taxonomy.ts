@@ -25,6 +25,8 @@ const TopicFileSchema = z.object({
 const ScoringSchema = z.object({
   /** Topics scoring below this are dropped. */
   threshold: z.number().min(0).max(1),
+  /** Topics whose raw evidence is under this share of the best topic's are dropped. */
+  relativeFloor: z.number().min(0).max(1),
   maxTopics: z.number().int().positive(),
   /** score = 1 − exp(−raw / (scale × lengthFactor)). */
   scale: z.number().positive(),

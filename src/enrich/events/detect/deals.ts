@@ -28,6 +28,14 @@ function dealFigures(ctx: SentenceCtx): { figures: Draft["figures"]; amount?: Fi
     else if (f.kind === "percent" && near(text, f, /\bpremium\b/i, 30, 20)) figures.push({ name: "premium", figure: f });
     else if (f.kind === "percent" && near(text, f, /\bstake\b/i, 20, 20)) figures.push({ name: "stake", figure: f });
   }
+  // The terms often follow in the next sentences.
+  if (!figures.some((f) => f.name === "price_per_share" || f.name === "premium")) {
+    const next = ctx.nextFigures(2);
+    const pps = next.find((f) => f.kind === "money" && f.unit === "per_share" && near(text, f, /\b(?:receive|pay|paying|offer|offering|price|cash|valu)/i, 60, 30));
+    const premium = next.find((f) => f.kind === "percent" && near(text, f, /\bpremium\b/i, 30, 20));
+    if (pps) figures.push({ name: "price_per_share", figure: pps });
+    if (premium) figures.push({ name: "premium", figure: premium });
+  }
   return deal ? { figures, amount: deal } : { figures };
 }
 
@@ -47,10 +55,11 @@ export const mergerAcquisition: Detector = (ctx) => {
 };
 
 /** "$50 billion Amazon investment plan": a money figure followed by its investor and an investment noun. */
-const NOUN_FORM = /^\s+(?:(?:[A-Z][\w.&'’-]*\s+){0,3})(investment|commitment|stake|funding|financing|backing|capital injection|cash infusion)\b/;
+const NOUN_FORM = /^\s+(?:(?:[A-Z][\w.&'’-]*\s+){0,3})(investment|commitment|stake|funding|financing|backing|capital injection|cash infusion)\b|^\s+(?:increase|expansion|boost|rise)\s+in\s+(?:(?:[A-Z][\w.&'’-]*\s+){0,3})(spending|spend|purchases|commitments?)\b/;
 const VERB_FORM = /\b(invest(?:s|ed|ing)?|pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|commit(?:s|ted|ting)?|pledg(?:e|es|ed|ing))\b[^.;]{0,50}?\bin(?:to)?\b/i;
 const STAKE = /\b(?:took|takes|taking|bought|buys|buying|acquired|acquires|acquiring|raised|raises|boosted|increased|built|holds|sold|sells|selling|cut|trimmed)\s+(?:a|an|its|their|his|her)?\s*(?:[\d.]+%\s+|minority\s+|majority\s+|controlling\s+|small\s+|big\s+|large\s+)*stake\s+in\b/i;
 const ROUND = /\b(?:raised|raises|raising|secured|secures|closed|closes|landed)\b[^.;]{0,40}?\b(?:funding|round|series [a-h]|seed|venture|financing|investment)\b|\b(?:led|leads|leading|co-led)\s+(?:a|an|the)\s+[^.;]{0,30}?\b(?:round|funding|financing)\b/i;
+const VALUED_BEFORE = /\b(?:valu(?:e|ed|es|ing|ation)|worth)\b[^$\d;]{0,25}$/i;
 const LED_BY = /\bled by\s+([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})/;
 
 function investmentNouns(ctx: SentenceCtx): Draft[] {
@@ -60,13 +69,17 @@ function investmentNouns(ctx: SentenceCtx): Draft[] {
     if (f.kind !== "money" || f.unit === "per_share") continue;
     const m = NOUN_FORM.exec(text.slice(f.end, Math.min(ctx.span.end, f.end + 80)));
     if (!m) continue;
-    const between = m[0].slice(0, m[0].length - m[1]!.length).trim();
-    const noun = m[1]!.toLowerCase();
-    // "X investment" / "X stake": X invests. "X commitment": a commitment to X (its vendor).
-    const namedIsActor = noun !== "commitment";
+    const noun = (m[1] ?? m[2]!).toLowerCase();
+    const between = m[0].slice(0, m[0].length - noun.length).replace(/^\s*(?:increase|expansion|boost|rise)\s+in\s*/, "").trim();
+    // "X investment" / "X stake": X invests. "X commitment" / "increase in X spending": a customer's
+    // spending commitment to X, its vendor: a contract for X.
+    const spending = m[2] !== undefined || noun === "commitment";
+    const namedIsActor = !spending;
     const named = between ? namedParty(ctx, f.end, f.end + m[0].length) : null;
     const subject = subjectOf(ctx, named);
-    const d: Draft = { type: "investment", subtype: noun === "commitment" ? "commitment" : "investment", at: f.start, figures: [{ name: "amount", figure: f }], amount: f, polarity: "positive", confidence: named ? 0.78 : 0.68 };
+    const d: Draft = spending
+      ? { type: "contract", subtype: m[2] !== undefined ? "spending_increase" : "commitment", at: f.start, figures: [{ name: "value", figure: f }], amount: f, polarity: "positive", confidence: named ? 0.75 : 0.62 }
+      : { type: "investment", subtype: noun === "stake" ? "stake" : "investment", at: f.start, figures: [{ name: "amount", figure: f }], amount: f, polarity: "positive", confidence: named ? 0.78 : 0.68 };
     d.actor = namedIsActor ? (named ?? subject) : subject;
     d.target = namedIsActor ? (named ? subject : null) : named;
     out.push(d);
@@ -95,11 +108,13 @@ export const investment: Detector = (ctx) => {
   if (!/\b(?:invest|stake|fund|financ|commit|pledg|round|backing|pour|inject|infusion)/i.test(t)) return [];
   const out = investmentNouns(ctx);
   if (out.length > 0) return out;
-  const amount = largestMoney(ctx.figures());
+  const valuation = ctx.figures().find((f) => f.kind === "money" && VALUED_BEFORE.test(ctx.doc.text.slice(Math.max(0, f.start - 40), f.start)));
+  const amount = largestMoney(ctx.figures().filter((f) => f !== valuation));
   const stakePct = ctx.figures().find((f) => f.kind === "percent" && near(ctx.doc.text, f, /\bstake\b/i, 5, 25));
   const figures: Draft["figures"] = [];
   if (amount) figures.push({ name: "amount", figure: amount });
   if (stakePct) figures.push({ name: "stake", figure: stakePct });
+  if (valuation) figures.push({ name: "valuation", figure: valuation });
   const v = VERB_FORM.exec(t) ?? STAKE.exec(t);
   if (v) return [{ type: "investment", subtype: /stake/i.test(v[0]) ? "stake" : "investment", at: absolute(ctx, v), figures, ...(amount ? { amount } : {}), polarity: "positive", confidence: amount ? 0.8 : 0.6 }];
   const r = ROUND.exec(t);
@@ -163,15 +178,17 @@ export const buyback: Detector = (ctx) => {
   return [{ type: "buyback", subtype, at: absolute(ctx, m), figures, ...(amount ? { amount } : {}), polarity: subtype === "suspend" ? "negative" : "positive", confidence: amount || shares ? 0.85 : 0.65 }];
 };
 
-const PARTNERSHIP = /\b(?:partnership|partnered|partners with|partner with|partnering with|teamed up|teams up|team up|collaborat(?:ion|e|es|ed|ing) with|alliance with|strategic alliance|joint venture|distribution (?:deal|agreement|pact)|licensing (?:deal|agreement|pact)|supply (?:deal|agreement|pact)|multi-?year (?:deal|agreement|pact))\b/i;
+const PARTNERSHIP = /\b(?:exclusive (?:license|licence|licensing|agreement|partnership|cloud provider)|sole cloud provider|revenue[- ]shar(?:e|ing)(?: payments| agreement)?|partnership|partnered|partners with|partner with|partnering with|teamed up|teams up|team up|collaborat(?:ion|e|es|ed|ing) with|alliance with|strategic alliance|joint venture|distribution (?:deal|agreement|pact)|licensing (?:deal|agreement|pact)|supply (?:deal|agreement|pact)|multi-?year (?:deal|agreement|pact))\b/i;
 
 /** Partnerships, alliances, licensing and supply deals. */
 export const partnership: Detector = (ctx) => {
   const m = PARTNERSHIP.exec(ctx.text);
   if (!m) return [];
   const amount = largestMoney(ctx.figures());
-  const subtype = /\b(?:ends?|ended|ending|terminat\w*|exits?|dissolv\w*|unwind\w*)\b/i.test(ctx.text) ? "ended" : "new";
-  return [{ type: "partnership", subtype, at: absolute(ctx, m), figures: amount ? [{ name: "value", figure: amount }] : [], ...(amount ? { amount } : {}), polarity: subtype === "ended" ? "negative" : "positive", confidence: 0.7 }];
+  const t = ctx.text;
+  const subtype = /\b(?:restructur\w*|renegotiat\w*|reworked|revised)\b/i.test(t) ? "restructured" : /\b(?:ends?|ended|ending|terminat\w*|exits?|dissolv\w*|unwind\w*|removes?|scrap\w*)\b/i.test(t) ? "ended" : "new";
+  const polarity = subtype === "new" ? "positive" : subtype === "ended" ? "negative" : "neutral";
+  return [{ type: "partnership", subtype, at: absolute(ctx, m), figures: amount ? [{ name: "value", figure: amount }] : [], ...(amount ? { amount } : {}), polarity, confidence: 0.7 }];
 };
 
 const CONTRACT = /\b(?:won|wins|winning|awarded|secured|secures|signed|signs|landed|lands|received|inked)\b[^.;]{0,50}?\b(?:contract|order|deal)\b|\bcontract (?:worth|valued at)\b/i;

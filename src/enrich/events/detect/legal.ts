@@ -5,6 +5,7 @@
  */
 import { absolute, largestMoney, speculative, type Detector, type Draft } from "../context.ts";
 
+const SETTLE = /\b(?:agreed to pay|will pay|to pay|settled|settles|settling|settle|settlement|to resolve (?:claims|allegations|charges|a lawsuit|the lawsuit))\b/i;
 const LAWSUIT = /\b(?:sued|sues|suing|filed (?:a |an )?(?:lawsuit|suit|complaint|class[- ]action)|lawsuits?|class[- ]action|antitrust suit|patent (?:infringement )?suit|brought (?:a )?suit|indicted|charged (?:with|by)|jury (?:ordered|found|awarded)|verdict|ruled against)\b/i;
 const AGAINST = /\bagainst\b/i;
 
@@ -12,19 +13,18 @@ const AGAINST = /\bagainst\b/i;
 export const lawsuit: Detector = (ctx) => {
   const t = ctx.text;
   const m = LAWSUIT.exec(t);
-  if (!m || /\bsettle/i.test(t)) return [];
+  if (!m || SETTLE.test(t)) return [];
   const w = m[0].toLowerCase();
   const subtype = /jury|verdict|ruled/.test(w) ? "verdict" : /indicted|charged/.test(w) ? "criminal" : /class/.test(w) ? "class_action" : "filed";
   const amount = largestMoney(ctx.figures());
   const figures: Draft["figures"] = amount ? [{ name: /seek|damages/i.test(t) && subtype !== "verdict" ? "damages_sought" : "amount", figure: amount }] : [];
   // "X sued Y": X acts. "a lawsuit against Y": Y is the target. "Y was sued by X": passive.
-  const passive = /\b(?:was|were|is|been|being) (?:sued|charged|indicted)\b/i.test(t) && /\bby\b/i.test(t);
+  const passive = (/\b(?:was|were|is|been|being) (?:sued|charged|indicted)\b/i.test(t) && /\bby\b/i.test(t)) || /\b(?:lawsuit|suit|complaint|case)\s+(?:from|by|brought by|filed by)\b/i.test(t);
   const against = AGAINST.exec(t);
   const at = against && against.index > m.index ? absolute(ctx, against) : absolute(ctx, m) + (passive ? m[0].length : 0);
   return [{ type: "lawsuit", subtype, at, passive, figures, ...(amount ? { amount } : {}), polarity: "negative", confidence: (amount ? 0.82 : 0.7) * (speculative(t) ? 0.8 : 1) }];
 };
 
-const SETTLE = /\b(?:agreed to pay|will pay|to pay|settled|settles|settling|settle|settlement|to resolve (?:claims|allegations|charges|a lawsuit|the lawsuit))\b/i;
 
 /** Settlements of lawsuits and regulatory cases. */
 export const settlement: Detector = (ctx) => {

@@ -5,7 +5,7 @@
 import { absolute, near, type Detector, type Draft } from "../context.ts";
 
 const BANKS = String.raw`Federal Reserve|Fed|FOMC|ECB|European Central Bank|Bank of England|BoE|Bank of Japan|BOJ|BoJ|Bank of Canada|Reserve Bank of (?:Australia|India|New Zealand)|RBA|RBI|Swiss National Bank|SNB|People's Bank of China|PBOC|PBoC|central bank|Riksbank|Norges Bank`;
-const DECISION = new RegExp(String.raw`\b(${BANKS})\b[^.;]{0,100}?\b(raised|raises|raising|hiked|hikes|hiking|increased|increases|cut|cuts|cutting|lowered|lowers|lowering|reduced|reduces|held|holds|holding|kept|keeps|keeping|left|leaves|leaving|maintained|maintains|paused|pauses|unchanged)\b[^.;]{0,60}?\b(?:rates?|borrowing costs|benchmark|policy rate|federal funds|deposit rate|bank rate)\b`, "i");
+const DECISION = new RegExp(String.raw`\b(${BANKS})\b[^.;]{0,100}?\b(raised|raises|hiked|hikes|increased|increases|cut|cuts|lowered|lowers|reduced|reduces|held|holds|kept|keeps|left|leaves|maintained|maintains|paused|pauses|unchanged)\b[^.;]{0,60}?\b(?:rates?|borrowing costs|benchmark|policy rate|federal funds|deposit rate|bank rate)\b`, "i");
 const NOUN = new RegExp(String.raw`\b(${BANKS})(?:'s|’s)?\b[^.;]{0,60}?\b(rate (?:cut|hike|increase|reduction)|decision to (?:hold|cut|raise))\b`, "i");
 
 function direction(word: string): "hike" | "cut" | "hold" {
@@ -21,6 +21,8 @@ export const rateDecision: Detector = (ctx) => {
   const m = DECISION.exec(t);
   const n = m ? null : NOUN.exec(t);
   if (!m && !n) return [];
+  // "expectations that the Fed will start cutting" is a forecast, not a decision.
+  if (/\b(?:expect\w*|will|would|could|may|might|likely|bets?|traders|forecast\w*|if)\b/i.test(t.slice(0, (m ?? n)!.index + (m ?? n)![0].length)) && !/\b(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday)|today|yesterday)\b/i.test(t)) return [];
   const bank = (m ?? n)![1]!;
   const subtype = direction((m ?? n)![2]!);
   const figures: Draft["figures"] = [];

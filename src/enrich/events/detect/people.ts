@@ -2,53 +2,71 @@
  * People events: executive changes (appointments and departures, with who leaves and who comes) and
  * layoffs (headcount and share of the workforce).
  */
-import { absolute, near, speculative, type Detector, type Draft } from "../context.ts";
+import { absolute, near, speculative, type Detector, type Draft, type SentenceCtx } from "../context.ts";
 
-const ROLE = /\b(chief executive(?: officer)?|ceo|chief financial officer|cfo|chief operating officer|coo|chief technology officer|cto|president|chairman|chairwoman|chair(?:person)?|chief [a-z]+ officer|head of [A-Z][\w ]+|managing director|executive chairman)\b/i;
-const APPOINT = /\b(named|names|naming|appoint(?:s|ed|ing)?|hired|hires|hiring|promoted|promotes|tapped|taps|elected|picks|picked|chose|chosen|selected|will succeed|succeeds|succeeded|to succeed|replaces|replaced|will replace|to replace|takes over as|took over as|will take over|as (?:its |the )?new)\b/i;
+const TOP_ROLE = /\b(chief executive(?: officer)?|ceo|chief financial officer|cfo|chief operating officer|coo|chief technology officer|cto|executive chairman|chairman|chairwoman|chair(?:person)?|president|chief [a-z]+ officer|managing director)\b/i;
+const APPOINT = /\b(named|names|naming|appoint(?:s|ed|ing)?|hired|hires|promoted|promotes|tapped|taps|elected|picks|picked|chose|chosen|selected|will succeed|succeeds|succeeded|to succeed|replacing|replaces|replaced|will replace|to replace|takes over as|took over as|will take over|as (?:its |the )?new)\b/i;
 const DEPART = /\b(step(?:s|ped|ping)? down|resign(?:s|ed|ing|ation)?|retir(?:e|es|ed|ing|ement)|depart(?:s|ed|ing|ure)?|ousted|fired|dismissed|exit(?:s|ed|ing)?|leav(?:e|es|ing)|left the company|will leave|to leave|quit|quits)\b/i;
+const REPLACE = /\b(?:replacing|replaces|replaced|will replace|to replace|succeeding|succeeds|succeeded|will succeed|to succeed)\s+$/i;
 const PERSON = /\b([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:de|van|von|di|da|del|le|la)\s+)?(?:\s+[A-Z][a-zA-Z'’-]+){1,2})\b/g;
 const NOT_PERSON = /^(?:The|A|An|Chief|Executive|Officer|Financial|Operating|Board|Shares|Wall|Street|Inc|Corp|Group|Company|Monday|Tuesday|Wednesday|Thursday|Friday|New|North|South|East|West|United|Federal|European|Bank|Goldman|Morgan|JPMorgan)\b/;
+const COMPANY_WORD = /\b(?:Inc|Corp|Co|Ltd|Group|Holdings|Bank|Capital|Partners|Technologies|Motors|Airlines|Grill|Pharmaceuticals|Therapeutics|Systems|Platforms|Labs|Energy|Foods|Stores)\b/;
 
-function people(text: string, offset: number, known: ReadonlyArray<{ id: string; start: number; type?: string }>): Array<{ name: string; at: number }> {
-  const linked = known.filter((p) => p.type === "person" && p.start >= offset && p.start < offset + text.length).map((p) => ({ name: p.id, at: p.start }));
+interface Person {
+  name: string;
+  start: number;
+  end: number;
+}
+
+function people(ctx: SentenceCtx): Person[] {
+  const { span } = ctx;
+  const known = ctx.parties.all.filter((p) => p.start >= span.start && p.end <= span.end);
+  const linked = known.filter((p) => p.type === "person").map((p) => ({ name: p.id, start: p.start, end: p.end }));
   if (linked.length > 0) return linked;
-  const out: Array<{ name: string; at: number }> = [];
+  const out: Person[] = [];
   PERSON.lastIndex = 0;
-  for (let m = PERSON.exec(text); m; m = PERSON.exec(text)) {
-    if (NOT_PERSON.test(m[1]!) || /\b(?:Inc|Corp|Co|Ltd|Group|Holdings|Bank|Capital|Partners|Technologies|Motors|Airlines)\b/.test(m[1]!)) continue;
-    out.push({ name: m[1]!.replace(/[’']s$/, ""), at: offset + m.index });
+  for (let m = PERSON.exec(ctx.text); m; m = PERSON.exec(ctx.text)) {
+    const start = span.start + m.index;
+    const end = start + m[1]!.length;
+    if (NOT_PERSON.test(m[1]!) || COMPANY_WORD.test(m[1]!)) continue;
+    if (known.some((p) => p.start < end && start < p.end)) continue;
+    out.push({ name: m[1]!.replace(/[’']s$/, ""), start, end });
   }
   return out;
 }
 
-/** Executive appointments and departures. */
+/** Executive appointments and departures, with who comes in (`to`) and who leaves (`from`). */
 export const executiveChange: Detector = (ctx) => {
   const t = ctx.text;
-  const role = ROLE.exec(t);
+  const role = TOP_ROLE.exec(t);
   if (!role) return [];
   const appoint = APPOINT.exec(t);
   const depart = DEPART.exec(t);
   if (!appoint && !depart) return [];
-  if (depart && /\b(?:leave|leaves|leaving)\b/i.test(depart[0]) && !/\b(?:company|post|role|position|job|board|firm)\b/i.test(t) && !appoint) return [];
-  const names = people(t, ctx.span.start, ctx.parties.all);
-  const subtype = appoint && depart ? "succession" : appoint ? "appointment" : "departure";
-  const d: Draft = { type: "executive_change", subtype, at: absolute(ctx, (appoint ?? depart)!), figures: [], polarity: /ousted|fired|dismissed|abrupt|suddenly|unexpected/i.test(t) ? "negative" : "neutral", confidence: (names.length ? 0.82 : 0.68) * (speculative(t) ? 0.8 : 1) };
-  d.to = role[1]!;
-  const trigger = ctx.span.start + (appoint ?? depart)!.index;
-  if (subtype === "departure" && names[0]) d.from = names[0].name;
-  else if (appoint) {
-    // "named Jane Doe CEO": the first person after the appointment verb comes in; a person before a departure verb leaves.
-    const incoming = names.find((n) => n.at >= trigger) ?? names[0];
-    if (incoming) d.to = `${incoming.name} (${role[1]})`;
-    const outgoing = names.find((n) => n !== incoming && (/succeed|replac/i.test(appoint[0]) ? n.at > trigger : true));
-    if (outgoing && depart) d.from = outgoing.name;
-    else if (outgoing && /succeed|replac/i.test(appoint[0])) d.from = outgoing.name;
-  }
-  // The company acts: never a person as actor.
-  d.actor = ctx.parties.all.find((p) => p.start >= ctx.span.start && p.end <= ctx.span.end && p.type !== "person")?.id;
-  if (d.actor === undefined) delete d.actor;
-  d.target = null;
+  if (depart && !appoint && /^leav/i.test(depart[1]!) && !/\b(?:company|post|role|position|job|board|firm)\b/i.test(t)) return [];
+  const names = people(ctx);
+  const doc = ctx.doc.text;
+  const at = (m: RegExpExecArray) => ctx.span.start + m.index;
+  // Who leaves: the person after "replacing" / "succeeding", else the person just before a departure verb.
+  let outgoing = names.find((n) => REPLACE.test(doc.slice(Math.max(ctx.span.start, n.start - 25), n.start)));
+  if (!outgoing && depart) outgoing = names.filter((n) => n.end <= at(depart)).at(-1) ?? (appoint ? undefined : names[0]);
+  // Who comes: the first other person after the appointment verb, else the first other person.
+  const incoming = appoint ? (names.find((n) => n !== outgoing && n.start >= at(appoint)) ?? names.find((n) => n !== outgoing)) : undefined;
+  const subtype = incoming && outgoing ? "succession" : appoint ? "appointment" : "departure";
+  const d: Draft = {
+    type: "executive_change",
+    subtype,
+    at: at((appoint ?? depart)!),
+    figures: [],
+    polarity: /ousted|fired|dismissed|abrupt|suddenly|unexpected/i.test(t) ? "negative" : "neutral",
+    confidence: (names.length ? 0.82 : 0.66) * (speculative(t) ? 0.8 : 1),
+    target: null,
+  };
+  d.to = incoming ? `${incoming.name} (${role[1]!.toLowerCase()})` : role[1]!.toLowerCase();
+  if (outgoing) d.from = outgoing.name;
+  // The company acts, never a person.
+  const company = ctx.parties.all.find((p) => p.start >= ctx.span.start && p.end <= ctx.span.end && p.type !== "person");
+  if (company) d.actor = company.id;
   return [d];
 };
 

@@ -11,14 +11,19 @@ const INLINE = /\bin line with\b[^.;]{0,40}?\b(?:estimates?|expectations?|consen
 const EXPECTATION = /\b(?:estimates?|expectations?|consensus|forecasts?|projections?|expected|views?)\b/i;
 const RESULT_WORD = /\b(?:earnings|results|profit|revenue|sales|eps|per share|quarter|quarterly|net income|loss|ebitda|bookings)\b/i;
 const NEGATED = /\b(?:not|n't|failed to|fail to|fails to|no)\s+(?:\w+\s+)?$/i;
+const LOSS_BEFORE = /\b(?:loss|losses)\s+(?:of\s+)?(?:about\s+|nearly\s+)?$/i;
+const RESULT_VERB = /\b(?:reported|reports|posted|posts|earned|delivered|came in|recorded|generated|had)\b/i;
 const REPORTED = /\b(?:reported|posted|announced|delivered|recorded)\b[^.;]{0,50}?\b(?:quarterly|first-quarter|second-quarter|third-quarter|fourth-quarter|full-year|annual|q[1-4])\b[^.;]{0,30}?\b(?:earnings|results|profit|revenue|sales|net income|loss)\b/i;
 
 function earningsFigures(ctx: SentenceCtx): Draft["figures"] {
   const out: Draft["figures"] = [];
   const text = ctx.doc.text;
-  for (const f of ctx.figures()) {
-    const est = isEstimate(text, f);
-    if (f.kind === "money" && f.unit === "per_share") out.push({ name: est ? "eps_estimate" : "eps_actual", figure: f });
+  const perShare = /\b(?:eps|per share|a share|per diluted share)\b/i.test(ctx.text);
+  for (const raw of ctx.figures()) {
+    const est = isEstimate(text, raw);
+    // "a loss of 2 cents a share" is −0.02.
+    const f = raw.kind === "money" && raw.value > 0 && LOSS_BEFORE.test(text.slice(Math.max(0, raw.start - 30), raw.start)) ? { ...raw, value: -raw.value } : raw;
+    if (f.kind === "money" && (f.unit === "per_share" || (perShare && Math.abs(f.value) < 100))) out.push({ name: est ? "eps_estimate" : "eps_actual", figure: f.unit === "per_share" ? f : { ...f, unit: "per_share" } });
     else if (f.kind === "money" && Math.abs(f.value) >= 1e6) {
       const what = near(text, f, /\b(?:net income|profit|earnings|net loss|loss)\b/i, 40, 0) && !near(text, f, /\b(?:revenue|sales)\b/i, 30, 0) ? "net_income" : "revenue";
       out.push({ name: `${what}_${est ? "estimate" : "actual"}`, figure: f });
@@ -57,8 +62,10 @@ export const earnings: Detector = (ctx) => {
       if (NEGATED.test(t.slice(Math.max(0, pick.index - 20), pick.index))) subtype = subtype === "beat" ? "miss" : "beat";
     }
   }
-  const fromFigures = surpriseSubtype(figs);
+  const fromFigures = RESULT_VERB.test(t) && !GUIDANCE.test(t) ? surpriseSubtype(figs) : null;
   if (!subtype && fromFigures) subtype = fromFigures;
+  // A guidance sentence ("cut its revenue forecast to $51 billion") is not a results sentence.
+  if (subtype && subtype !== "inline" && GUIDANCE.test(t) && !RESULT_VERB.test(t)) return [];
   if (!subtype) {
     const r = REPORTED.exec(t);
     if (!r) return [];
@@ -106,7 +113,7 @@ export const guidance: Detector = (ctx) => {
   for (const f of ctx.figures()) {
     if (f.kind === "year" || f.kind === "number") continue;
     const before = text.slice(Math.max(0, f.start - 12), f.start);
-    const name = isEstimate(text, f) ? "consensus" : /\bfrom\s+(?:about\s+)?$/i.test(before) ? "prior" : "new";
+    const name = isEstimate(text, f, true) ? "consensus" : /\bfrom\s+(?:about\s+)?$/i.test(before) ? "prior" : "new";
     figures.push({ name: `guidance_${name}`, figure: f });
   }
   const polarity = subtype === "raise" ? "positive" : subtype === "cut" || subtype === "withdraw" ? "negative" : "neutral";
@@ -118,7 +125,7 @@ const RATINGS = String.raw`strong buy|buy|outperform|overweight|accumulate|add|p
 const TO_RATING = new RegExp(String.raw`\bto\s+(?:an?\s+)?["“]?(${RATINGS})\b`, "i");
 const FROM_RATING = new RegExp(String.raw`\bfrom\s+(?:an?\s+)?["“]?(${RATINGS})\b`, "i");
 const WITH_RATING = new RegExp(String.raw`\b(?:with|at)\s+(?:an?\s+)?["“]?(${RATINGS})["”]?\s+rating`, "i");
-const RATING_VERB = /\b(upgraded|upgrades|upgrade|upgrading|downgraded|downgrades|downgrade|downgrading|initiated|initiates|began|starts|started|resumed|reiterated|reiterates|maintained|maintains)\b/i;
+const RATING_VERB = /\b(upgraded|upgrades(?! cycle)|upgrade(?! cycle)|upgrading|downgraded|downgrades|downgrade|downgrading|initiated|initiates|began|starts|started|resumed|reiterated|reiterates|maintained|maintains)\b/i;
 const PRICE_TARGET = /\b(?:price target|price objective|target price|pt)\b/i;
 const PT_VERB = /\b(raised|raises|lifted|lifts|boosted|increased|hiked|cut|cuts|lowered|lowers|slashed|trimmed|reduced|set|sets|maintained|reiterated)\b[^.;]{0,60}?\b(?:price target|price objective|target price)/i;
 const RANK: Record<string, number> = { "strong buy": 5, buy: 4, outperform: 4, overweight: 4, accumulate: 4, add: 4, positive: 4, "market perform": 3, "sector perform": 3, "peer perform": 3, "sector weight": 3, "equal weight": 3, "equal-weight": 3, "market weight": 3, neutral: 3, hold: 3, "in-line": 3, "in line": 3, underperform: 2, underweight: 2, reduce: 2, sell: 1, negative: 2, "strong sell": 1 };
@@ -144,7 +151,8 @@ export const analystAction: Detector = (ctx) => {
   const figures = hasPt ? priceTargets(ctx) : [];
   const amount = figures.find((f) => f.name === "price_target")?.figure;
   const from = FROM_RATING.exec(t)?.[1]?.toLowerCase();
-  const graded = verb !== null && /grad/i.test(verb[1]!);
+  // "upgraded" / "downgrades" act on their own; the noun "an upgrade" needs a rating ("to buy") beside it.
+  const graded = verb !== null && /grad(?:ed|es|ing)$/i.test(verb[1]!) || (verb !== null && /grade$/i.test(verb[1]!) && to !== null);
   if (verb && (graded || (to && /\b(?:rating|coverage|analysts?|stance|recommendation)\b/i.test(t)))) {
     const v = verb[1]!.toLowerCase();
     let subtype = v.startsWith("up") ? "upgrade" : v.startsWith("down") ? "downgrade" : /^(?:init|began|start|resum)/.test(v) ? "initiate" : "reiterate";
