@@ -114,4 +114,26 @@ describe("UI routes", () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("only http and https");
   });
+
+  it("adds a feed through the sources form and lists it with its health", async () => {
+    const page = await app.inject({ url: "/sources", headers: { host: "localhost:80" } });
+    const cookie = String(page.headers["set-cookie"]).split(";")[0]!;
+    const token = cookie.split("=")[1]!;
+    const post = (url: string) =>
+      app.inject({
+        method: "POST", url: "/sources",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie, referer: "http://localhost/sources", host: "localhost" },
+        payload: new URLSearchParams({ csrf: token, url, kind: "rss", intervalMin: "10" }).toString(),
+      });
+    const res = await post("https://93.184.215.14/feed.xml");
+    expect(res.statusCode, res.body).toBe(201);
+    const sources = await store.listSources();
+    expect(sources.map((s) => [s.url, s.kind, s.intervalSec])).toEqual([["https://93.184.215.14/feed.xml", "rss", 600]]);
+    expect(res.body).toContain("not polled yet");
+    expect((await post("https://93.184.215.14/feed.xml")).statusCode).toBe(409);
+    const priv = await post("http://127.0.0.1/feed.xml");
+    expect(priv.statusCode).toBe(400);
+    expect(priv.body).toContain("private-network guard");
+    expect(await store.listSources()).toHaveLength(1);
+  });
 });
