@@ -68,4 +68,22 @@ describe.skipIf(!hasChromium)("XSS and CSP in Chromium", () => {
     expect(await page.locator("a.original").count()).toBe(0);
     await page.close();
   });
+
+  it("inserts a hostile article arriving on the live stream as text", async () => {
+    const page = await browser.newPage();
+    const w = watch(page);
+    await page.goto(app.url + "/");
+    await expect.poll(() => page.locator("#live-status").getAttribute("data-live")).toBe("open");
+    const title = `Amazon ${S}${H} live`;
+    await postArticles(app, [{ id: "x-live", title, text: `Amazon.com Inc. said it will invest $5 billion. ${S}`, source: `Live ${H}`, url: J }]);
+    const row = page.locator("ol#feed > li.row", { hasText: "live" }).first();
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.locator("a.row-title").innerText()).toBe(title);
+    expect(await row.locator(".source").innerText()).toBe(`Live ${H}`);
+    expect(await page.locator("ol#feed img, ol#feed svg, ol#feed script").count()).toBe(0);
+    expect(await page.locator("ol#feed [onerror], ol#feed [onload]").count()).toBe(0);
+    expect(w.dialogs).toEqual([]);
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
 });
