@@ -164,7 +164,8 @@ describe("FeedPoller", () => {
     const results = await poller(pipeline, { perHostDelayMs: 300 }).pollDue();
     expect(results.map((r) => r.sourceId).sort()).toEqual([a.id, b.id].sort());
     expect(state.times).toHaveLength(2);
-    expect(state.times[1]! - state.times[0]!).toBeGreaterThanOrEqual(290);
+    // the gate spaces request starts by 300 ms; the server sees them with some connect jitter
+    expect(state.times[1]! - state.times[0]!).toBeGreaterThanOrEqual(250);
   });
 
   it("polls at most `concurrency` feeds at once, and only due ones", async () => {

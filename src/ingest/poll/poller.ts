@@ -11,15 +11,17 @@
 import type { Config } from "../../core/config.ts";
 import { ImpactwireError, EXIT, asImpactwireError } from "../../core/errors.ts";
 import type { SourceRecord, Store } from "../../store/store.ts";
-import type { Ingestor } from "../ingestor.ts";
+import type { IngestItem, Ingestor } from "../ingestor.ts";
 import { safeFetch, type FetchOptions } from "../fetch/fetch.ts";
 import { parseFeed } from "../feeds/parse.ts";
 import { HostGate, isDue, nextDelaySec, retryAfterSec, sleep } from "./schedule.ts";
 import { ingestOrder, toIngestItem } from "./items.ts";
+import { isTeaser, withFullText } from "./fulltext.ts";
+import { articleIdOf, identityOf } from "../../store/keys.ts";
 
 export type PollerConfig = Pick<
   Config,
-  "allowPrivateNetworks" | "fetchTimeoutMs" | "fetchConnectTimeoutMs" | "fetchHeadersTimeoutMs" | "fetchMaxBytes" | "fetchMaxRedirects" | "userAgent" | "perHostDelayMs"
+  "allowPrivateNetworks" | "fetchTimeoutMs" | "fetchConnectTimeoutMs" | "fetchHeadersTimeoutMs" | "fetchMaxBytes" | "fetchMaxRedirects" | "userAgent" | "perHostDelayMs" | "fetchFullText"
 >;
 
 export interface PollerOptions {
@@ -168,7 +170,9 @@ export class FeedPoller {
     for (const item of ingestOrder(feed.items)) {
       if (this.cancelled) throw new ImpactwireError("poll", "FETCH_ABORTED", "poller stopped mid-feed", { exitCode: EXIT.fetch });
       try {
-        const r = await this.options.ingestor.ingest(toIngestItem(item, feed, source, seenAt));
+        const complete = await this.complete(toIngestItem(item, feed, source, seenAt), source);
+        if (!complete) continue;
+        const r = await this.options.ingestor.ingest(complete);
         if (r.status === "created") counts.created++;
         if (r.status === "revised") counts.revised++;
       } catch (err) {
@@ -181,6 +185,20 @@ export class FeedPoller {
       }
     }
     return counts;
+  }
+
+  /**
+   * With FETCH_FULL_TEXT, a teaser is completed from its page (politely: the page's host is gated too).
+   * A teaser whose article is already stored is not fetched again, and null is returned: re-ingesting
+   * the bare teaser would overwrite the full text with a "revision".
+   */
+  private async complete(item: IngestItem, source: SourceRecord): Promise<IngestItem | null> {
+    if (!this.options.config.fetchFullText || !isTeaser(item)) return item;
+    const id = articleIdOf(identityOf({ sourceId: source.id, externalId: item.externalId ?? null, canonicalUrl: null, contentHash: "" }));
+    if (item.externalId && (await this.options.store.getArticle(id))) return null;
+    await this.gate.wait(hostOf(item.url!), this.abort.signal);
+    const { headers: _feedHeaders, ...options } = this.fetchOptions(source);
+    return withFullText(item, { ...options, throwOnHttpError: true }, (m) => this.options.log?.(`poll: ${m}`));
   }
 
   private async recordSuccess(source: SourceRecord, startedMs: number, patch: Partial<SourceRecord>): Promise<void> {
