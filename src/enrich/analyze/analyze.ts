@@ -68,8 +68,8 @@ function risks(c: Ctx, f: Findings, t: Template): string[] {
  * const a = analyze(doc, ref, { ...findings, impact, summary });
  * a.takeaway; a.sections.map((s) => s.heading); a.winners // ["AMZN"]
  */
-export function analyze(_doc: Doc, _ref: Reference, f: Findings & { impact: Impact; summary: string }): Analysis {
-  const c = context(f, f.impact);
+export function analyze(doc: Doc, _ref: Reference, f: Findings & { impact: Impact; summary: string }): Analysis {
+  const c = context(f, f.impact, doc);
   const t = TEMPLATES[c.family] ?? MARKET.none!;
   return {
     takeaway: t.takeaway(c),

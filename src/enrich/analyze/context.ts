@@ -4,6 +4,7 @@
  */
 import type { Entity, EnrichEvent, Impact, TickerLink } from "../../contract/enrichment.ts";
 import type { Findings } from "../findings.ts";
+import type { Doc } from "../normalize/normalize.ts";
 import { rankEvents, type Scored } from "../impact/impact.ts";
 import { joinAnd, partySignals } from "../impact/parties.ts";
 
@@ -97,8 +98,8 @@ function magnitudeOf(score: number): Ctx["magnitude"] {
  * @example
  * const c = context(findings, impact); c.family // "investment"; c.winners[0].symbol // "AMZN"
  */
-export function context(f: Findings, impact: Impact): Ctx {
-  const ranked: Scored[] = rankEvents(f.events, f.linked.tickers);
+export function context(f: Findings, impact: Impact, doc?: Pick<Doc, "sentences" | "bodyStart">): Ctx {
+  const ranked: Scored[] = rankEvents(f.events, f.linked.tickers, doc);
   const main = ranked[0];
   const top = f.linked.tickers[0];
   const privates = f.linked.entities.filter((e) => e.type === "private_company").sort((a, b) => b.salience - a.salience);

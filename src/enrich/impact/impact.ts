@@ -38,11 +38,11 @@ export function daysToScore(days: number): number {
   return 1 - Math.exp(-K * Math.max(0, days));
 }
 
-function ruleFor(e: EnrichEvent, topSymbol: string | undefined): SeverityRule | undefined {
+function ruleFor(e: EnrichEvent, listed: ReadonlySet<string>): SeverityRule | undefined {
   const subtype = e.subtype ?? "";
   return SEVERITY_RULES.find((r) => {
     if (r.type !== e.type) return false;
-    if (r.targetIsSubject === true && (topSymbol === undefined || e.target !== topSymbol)) return false;
+    if (r.targetIsSubject === true && !listed.has(e.target ?? "")) return false;
     if (r.subtype && !r.subtype.test(subtype)) return false;
     if (r.words && !r.words.test(e.evidence.text)) return false;
     return !r.polarity || r.polarity === e.polarity;
@@ -50,23 +50,40 @@ function ruleFor(e: EnrichEvent, topSymbol: string | undefined): SeverityRule | 
 }
 
 /**
- * The events ranked by their typical move (severity × whether they are about a linked ticker × confidence).
+ * How prominent an event is in the article: news leads with its main event, so an event in the title
+ * or the first three body sentences counts fully, the next two sentences at 0.6, and background
+ * further down (history, analysts' asides) at 0.2.
  *
  * @example
- * rankEvents(findings.events, findings.linked.tickers)[0]?.rule.label // "takeover at a premium"
+ * prominence(doc, event) // 1 for an event in the lead
  */
-export function rankEvents(events: EnrichEvent[], tickers: TickerLink[]): Scored[] {
+export function prominence(doc: Pick<Doc, "sentences" | "bodyStart"> | undefined, e: EnrichEvent): number {
+  if (!doc || e.evidence.start < doc.bodyStart) return 1;
+  const body = doc.sentences.filter((s) => s.start >= doc.bodyStart);
+  const i = body.findIndex((s) => e.evidence.start < s.end);
+  return i < 0 || i <= 2 ? 1 : i <= 4 ? 0.6 : 0.2;
+}
+
+/**
+ * The events ranked by their typical move (severity × whether they are about a linked ticker ×
+ * confidence × prominence), one per event type (the strongest).
+ *
+ * @example
+ * rankEvents(findings.events, findings.linked.tickers, doc)[0]?.rule.label // "takeover at a premium"
+ */
+export function rankEvents(events: EnrichEvent[], tickers: TickerLink[], doc?: Pick<Doc, "sentences" | "bodyStart">): Scored[] {
   const symbols = new Set(tickers.map((t) => t.symbol));
-  const top = tickers[0]?.symbol;
-  const scored: Scored[] = [];
+  const central = new Set(tickers.filter((t) => t.relevance >= 0.3).map((t) => t.symbol));
+  const best = new Map<string, Scored>();
   for (const event of events) {
-    const rule = ruleFor(event, top);
+    const rule = ruleFor(event, central);
     if (!rule) continue;
     const about = MARKET_WIDE.has(event.type) || symbols.has(event.actor ?? "") || symbols.has(event.target ?? "");
-    const days = rule.days * (about ? 1 : 0.5) * (0.5 + 0.5 * event.confidence);
-    scored.push({ event, rule, days });
+    const days = rule.days * (about ? 1 : 0.5) * (0.5 + 0.5 * event.confidence) * prominence(doc, event);
+    const cur = best.get(event.type);
+    if (!cur || days > cur.days) best.set(event.type, { event, rule, days });
   }
-  return scored.sort((a, b) => b.days - a.days);
+  return [...best.values()].sort((a, b) => b.days - a.days);
 }
 
 function severityStep(scored: Scored[], tickers: TickerLink[]): Step {
@@ -156,7 +173,7 @@ function attribute(steps: Step[]): { score: number; drivers: ImpactDriver[] } {
  */
 export function scoreImpact(doc: Doc, _ref: Reference, f: Findings): Impact {
   const tickers = f.linked.tickers;
-  const scored = rankEvents(f.events, tickers);
+  const scored = rankEvents(f.events, tickers, doc);
   const main = scored[0];
   const steps: Step[] = [severityStep(scored, tickers), centralityStep(main, tickers)];
   const s = main ? surprise(main.event, doc.text) : null;

@@ -5,7 +5,7 @@
  * Rules are tried in order; the first whose `type` matches and whose conditions hold wins: `subtype`
  * is tested on the event's subtype (set by the events stage: "beat", "cut", "rejection", "rumored"…),
  * `words` on its evidence sentence, `polarity` on its polarity, `targetIsSubject` on whether the
- * article's main ticker is the event's target. The figures are priors from the event-study literature's
+ * event's target is a central linked ticker. The figures are priors from the event-study literature's
  * orders of magnitude (takeover targets jump by their premium, bankruptcies and FDA rejections halve
  * single-product names, routine product news barely registers), to be replaced by calibration (DESIGN §4).
  */
@@ -16,7 +16,7 @@ export interface SeverityRule {
   subtype?: RegExp;
   words?: RegExp;
   polarity?: "positive" | "negative" | "neutral";
-  /** Only when the article's main ticker is the event's target. */
+  /** Only when the event's target is a linked ticker central to the article (relevance ≥ 0.3). */
   targetIsSubject?: boolean;
   /** Typical abnormal move, in normal days. */
   days: number;

@@ -54,9 +54,15 @@ function percentFigure(e: EnrichEvent, name: RegExp): Figure | undefined {
   return e.figures.find((f) => name.test(f.name) && (f.unit === "percent" || /%|percent/.test(f.text)));
 }
 
-/** "a market value of $12 billion", "valued at about $3.4B": the company's size when the article gives it. */
+/**
+ * "a market value of $12 billion", "market capitalization of about $3.4B": a listed company's size when
+ * the article gives it ("valued at" is left out: it usually prices a deal or a private round).
+ *
+ * @example
+ * companyValueInText("which has a market value of about $12.5 billion") // 12.5e9
+ */
 export function companyValueInText(text: string): number | null {
-  const re = /(market (?:value|capitali[sz]ation|cap)|valued at|valuation)\D{0,30}?(\$\s?\d[\d,.]*\s*(?:trillion|billion|million|tn|bn|mn|[TBM]\b)?)/gi;
+  const re = /(market (?:value|capitali[sz]ation|cap))\D{0,30}?(\$\s?\d[\d,.]*\s*(?:trillion|billion|million|tn|bn|mn|[TBM]\b)?)/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const f = parseFigure(m[2]!);
     if (f && f.kind === "money" && f.value >= 1e7) return f.value;
@@ -64,7 +70,8 @@ export function companyValueInText(text: string): number | null {
   return null;
 }
 
-function sizeSurprise(e: EnrichEvent, docText: string): Surprise | null {
+/** Deal size against the company's stated value; without it, an absolute scale (not for buybacks and raises, which only mean something relative to size). */
+function sizeSurprise(e: EnrichEvent, docText: string, absolute = true): Surprise | null {
   const amount = e.amount;
   if (!amount || amount.unit !== undefined || amount.value <= 0) return null;
   if (amount.currency === undefined && !/[$€£]/.test(amount.text)) return null;
@@ -73,7 +80,7 @@ function sizeSurprise(e: EnrichEvent, docText: string): Surprise | null {
     const r = amount.value / companyValue;
     return { factor: 1 + Math.min(1, 3 * r), detail: `${amount.text} is ${pct(r)} of the company's stated value` };
   }
-  if (amount.value < 1e9) return null;
+  if (!absolute || amount.value < 1e9) return null;
   const f = 1 + Math.min(0.25, 0.05 + 0.1 * Math.log10(amount.value / 1e9));
   return { factor: f, detail: `deal size ${amount.text} (company size not given: absolute scale)` };
 }
@@ -108,9 +115,10 @@ export function surprise(e: EnrichEvent, docText: string): Surprise | null {
     case "contract":
     case "settlement":
     case "lawsuit":
+      return sizeSurprise(e, docText);
     case "capital_raise":
     case "buyback":
-      return sizeSurprise(e, docText);
+      return sizeSurprise(e, docText, false);
     default:
       return null;
   }
