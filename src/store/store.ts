@@ -253,4 +253,10 @@ export interface Store {
   setImportCheckpoint(key: string, line: number): Promise<void>;
   /** Forgets an import's checkpoint (a fresh import of the same file). */
   resetImportCheckpoint(key: string): Promise<void>;
+  /**
+   * Runs `fn` with all its writes in one transaction (committed when it resolves, rolled back when it
+   * rejects). Only for a process whose writes all come from `fn` (the CLI import): other writers of
+   * the same connection would join the transaction. Optional: callers fall back to per-write commits.
+   */
+  batch?<T>(fn: () => Promise<T>): Promise<T>;
 }

@@ -11,12 +11,13 @@ import { importFile } from "../../ingest/import/import.ts";
 import { registerCommand } from "../main.ts";
 import { progressReporter } from "./progress.ts";
 
-const HELP = `Usage: impactwire import FILE.ndjson [--restart] [--quiet]
+const HELP = `Usage: impactwire import FILE.ndjson [--restart] [--quiet] [--progress-ms N]
 
 Imports one article per line: {"id", "title", "text" | "html", "url", "publishedAt", "source"}.
 Re-running the same file resumes after the last acknowledged line; importing again changes nothing.
   --restart   read the file from the start (already stored articles stay unchanged)
   --quiet     no progress output
+  --progress-ms N  least time between two progress reports (default 1000; 0: after every batch)
 `;
 
 function usage(message: string): ImpactwireError {
@@ -30,8 +31,17 @@ function usage(message: string): ImpactwireError {
  * await runImport(["articles.ndjson"]);
  */
 export async function runImport(args: string[]): Promise<number> {
-  const flags = new Set(args.filter((a) => a.startsWith("-")));
-  const files = args.filter((a) => !a.startsWith("-"));
+  const flags = new Set<string>();
+  const files: string[] = [];
+  let progressMs = 1000;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "--progress-ms") {
+      progressMs = Number(args[++i]);
+      if (!Number.isInteger(progressMs) || progressMs < 0) throw usage("--progress-ms needs a whole number of milliseconds");
+    } else if (a.startsWith("-")) flags.add(a);
+    else files.push(a);
+  }
   if (flags.has("--help") || flags.has("-h")) return process.stdout.write(HELP), EXIT.ok;
   for (const f of flags) if (!["--restart", "--quiet"].includes(f)) throw usage(`unknown option ${f}`);
   if (files.length !== 1) throw usage(files.length ? "give one file" : "missing FILE.ndjson");
@@ -50,6 +60,7 @@ export async function runImport(args: string[]): Promise<number> {
         process.stderr.write(`impactwire: import: line ${line}: ${e.message.replace(/^import: /, "")}\n`);
       },
       onProgress: flags.has("--quiet") ? undefined : report.update,
+      progressEveryMs: progressMs,
     });
     report.done();
     const secs = stats.elapsedMs / 1000;

@@ -8,12 +8,14 @@ import fs from "node:fs";
 import { ImpactwireError, EXIT, asImpactwireError } from "../../core/errors.ts";
 import type { Store, WriteResult } from "../../store/store.ts";
 import type { IngestItem } from "../ingestor.ts";
-import { fileFingerprint, readLines } from "./lines.ts";
+import { fileFingerprint, readLines, type Line } from "./lines.ts";
 import { parseLine } from "./item.ts";
 
 /** What an import needs from the pipeline. */
 export interface ImportIngestor {
   ingest(item: IngestItem, options: { checkpoint: { key: string; line: number } }): Promise<WriteResult>;
+  /** Runs a series of ingests in one transaction (see Pipeline.batch). */
+  batch?<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 export interface ImportStats {
@@ -45,6 +47,8 @@ export interface ImportOptions {
   /** Called about every `progressEveryMs` (and at the end). */
   onProgress?: (stats: ImportStats) => void;
   progressEveryMs?: number;
+  /** Lines per transaction (default IMPORT_BATCH_LINES). */
+  batchLines?: number;
 }
 
 /** A database failure (disk full, locked, corrupt) stops the import: it is not the line's fault. */
@@ -53,14 +57,41 @@ function isStorageFailure(err: unknown): boolean {
   return (err as Error)?.name === "SqliteError" || (typeof code === "string" && code.startsWith("SQLITE_"));
 }
 
+/** Lines per transaction: one commit per batch makes a bulk import several times faster. */
+export const IMPORT_BATCH_LINES = 250;
+
+type Counts = Pick<ImportStats, "created" | "revised" | "unchanged" | "duplicate" | "bad">;
+
+async function runBatch(options: ImportOptions, key: string, lines: Line[]): Promise<{ counts: Counts; bad: [number, ImpactwireError][] }> {
+  const counts: Counts = { created: 0, revised: 0, unchanged: 0, duplicate: 0, bad: 0 };
+  const bad: [number, ImpactwireError][] = [];
+  const work = async (): Promise<void> => {
+    for (const line of lines) {
+      if (line.text.trim() === "") continue;
+      try {
+        const r = await options.ingestor.ingest(parseLine(line.text), { checkpoint: { key, line: line.number } });
+        counts[r.status]++;
+      } catch (err) {
+        if (isStorageFailure(err)) throw asImpactwireError(err, "store", "STORE_FAILED");
+        counts.bad++;
+        bad.push([line.number, asImpactwireError(err, "import", "BAD_LINE")]);
+      }
+    }
+    await options.store.setImportCheckpoint(key, lines[lines.length - 1]!.number);
+  };
+  await (options.ingestor.batch ? options.ingestor.batch(work) : work());
+  return { counts, bad };
+}
+
 /**
- * Imports an NDJSON file; resolves to its figures.
+ * Imports an NDJSON file; resolves to its figures. Lines are committed in batches; a batch's
+ * results (and the checkpoint after its last line) become durable together.
  *
  * @example
  * const stats = await importFile({ file: "a.ndjson", store, ingestor: pipeline, onBadLine: (n, e) => console.error(n, e.message) });
  */
 export async function importFile(options: ImportOptions): Promise<ImportStats> {
-  const { file, store, ingestor } = options;
+  const { file, store } = options;
   let totalBytes: number;
   try {
     const st = fs.statSync(file);
@@ -75,40 +106,33 @@ export async function importFile(options: ImportOptions): Promise<ImportStats> {
   const started = Date.now();
   const stats: ImportStats = { file, key, lines: 0, resumedFrom, created: 0, revised: 0, unchanged: 0, duplicate: 0, bad: 0, acknowledged: resumedFrom, bytes: 0, totalBytes, elapsedMs: 0 };
   const every = options.progressEveryMs ?? 1000;
+  const size = options.batchLines ?? IMPORT_BATCH_LINES;
   let lastReport = started;
-  let pendingAck = 0;
-  for await (const line of readLines(file)) {
-    stats.lines = line.number;
-    stats.bytes = line.bytes;
-    if (line.number <= resumedFrom) continue;
-    if (line.text.trim() === "") {
-      pendingAck = line.number;
-      continue;
-    }
-    try {
-      const r = await ingestor.ingest(parseLine(line.text), { checkpoint: { key, line: line.number } });
-      stats[r.status]++;
-      stats.acknowledged = line.number;
-      pendingAck = 0;
-    } catch (err) {
-      if (isStorageFailure(err)) throw asImpactwireError(err, "store", "STORE_FAILED");
-      const e = asImpactwireError(err, "import", "BAD_LINE");
-      stats.bad++;
-      pendingAck = line.number;
-      options.onBadLine?.(line.number, e);
-    }
+  let reported = -1;
+  let pending: Line[] = [];
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const { counts, bad } = await runBatch(options, key, pending);
+    for (const k of Object.keys(counts) as (keyof Counts)[]) stats[k] += counts[k];
+    stats.acknowledged = pending[pending.length - 1]!.number;
+    stats.bytes = pending[pending.length - 1]!.bytes;
+    pending = [];
+    for (const [n, e] of bad) options.onBadLine?.(n, e);
     const now = Date.now();
     if (options.onProgress && now - lastReport >= every) {
       lastReport = now;
-      stats.elapsedMs = now - started;
-      options.onProgress({ ...stats });
+      reported = stats.acknowledged;
+      options.onProgress({ ...stats, elapsedMs: now - started });
     }
+  };
+  for await (const line of readLines(file)) {
+    stats.lines = line.number;
+    if (line.number <= resumedFrom) continue;
+    pending.push(line);
+    if (pending.length >= size) await flush();
   }
-  if (pendingAck) {
-    await store.setImportCheckpoint(key, pendingAck);
-    stats.acknowledged = pendingAck;
-  }
+  await flush();
   stats.elapsedMs = Date.now() - started;
-  options.onProgress?.({ ...stats });
+  if (reported !== stats.acknowledged) options.onProgress?.({ ...stats });
   return stats;
 }

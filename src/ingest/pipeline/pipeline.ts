@@ -78,6 +78,7 @@ export function prepareItem(item: IngestItem, maxChars?: number): Prepared {
 export class Pipeline implements Ingestor {
   private readonly listeners = new Set<(result: WriteResult) => void>();
   private queue: Promise<unknown> = Promise.resolve();
+  private deferred: WriteResult[] | null = null;
 
   constructor(private readonly options: PipelineOptions) {}
 
@@ -93,9 +94,32 @@ export class Pipeline implements Ingestor {
     return run;
   }
 
+  /**
+   * Runs `fn` (a series of ingests) in one store transaction when the store supports it; listeners
+   * hear of the writes only after that transaction commits, and not at all if it fails.
+   *
+   * @example
+   * await pipeline.batch(async () => { for (const item of items) await pipeline.ingest(item); });
+   */
+  async batch<T>(fn: () => Promise<T>): Promise<T> {
+    const { store } = this.options;
+    if (!store.batch || this.deferred) return fn();
+    this.deferred = [];
+    try {
+      const out = await store.batch(fn);
+      const done = this.deferred;
+      this.deferred = null;
+      for (const r of done) this.notify(r);
+      return out;
+    } finally {
+      this.deferred = null;
+    }
+  }
+
   /** Notifies listeners of a committed write (created or revised); a failing listener never fails the ingest. */
   notify(result: WriteResult): void {
     if (result.status !== "created" && result.status !== "revised") return;
+    if (this.deferred) return void this.deferred.push(result);
     for (const l of this.listeners) {
       try {
         l(result);

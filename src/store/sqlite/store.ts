@@ -211,6 +211,19 @@ export class SqliteStore implements Store {
     setCheckpoint(this.q, key, line);
   }
 
+  async batch<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.db.inTransaction) return fn();
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      const out = await fn();
+      this.db.exec("COMMIT");
+      return out;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec("ROLLBACK");
+      throw err;
+    }
+  }
+
   async resetImportCheckpoint(key: string): Promise<void> {
     this.q.run("DELETE FROM import_checkpoints WHERE key = ?", key);
   }
