@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EnrichmentSchema } from "../../src/contract/enrichment.ts";
 import { EXIT } from "../../src/core/errors.ts";
-import { runCli, startServer } from "./helpers.ts";
+import { spawn } from "node:child_process";
+import { ROOT, runCli, startServer } from "./helpers.ts";
 
 const body = (company: string) =>
   `${company} said on Tuesday that quarterly revenue rose 12% to $2.1 billion, ahead of analysts' estimates, and raised its forecast for the full year. Shares rose 5% in early trading.`;
@@ -93,6 +94,19 @@ describe("impactwire analyze --ndjson", () => {
     expect(errLines).toContain('impactwire: analyze: line has none of "text", "html" or "url" (line 6, id "no-content")');
     expect(errLines.at(-1)).toBe("impactwire: analyze: 8 of 14 lines failed; the others were enriched");
     expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("stops quietly when the reader closes stdout early (| head)", async () => {
+    const lines = Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: `p${i}`, title: "Story", text: body("Harborline Logistics") }));
+    const child = spawn(process.execPath, [join(ROOT, "bin", "impactwire.js"), "analyze", "--ndjson", "-"], { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stdin.on("error", () => {});
+    child.stdin.end(lines.join("\n"));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(EXIT.ok);
   });
 
   it("reads stdin and exits 0 when every line is good", async () => {

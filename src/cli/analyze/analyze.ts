@@ -70,6 +70,10 @@ export async function runAnalyze(argv: string[], io: AnalyzeIO = processIO()): P
     return EXIT.ok;
   }
   const config = loadConfig(io.env);
+  // A reader that goes away (`| head`) is not an error: stop writing quietly instead of crashing on EPIPE.
+  io.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") io.stderr.write(`impactwire: analyze: cannot write the output: ${err.message}\n`);
+  });
   if (args.ndjson) {
     const input = await batchInput(args.source, io);
     const result = await runBatch(input, { config, ref: loadReference(), stdout: io.stdout, stderr: io.stderr, concurrency: config.analyzeConcurrency });

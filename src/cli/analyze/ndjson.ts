@@ -5,7 +5,6 @@
  * on. Constant memory: lines are read with a byte cap, at most `concurrency` lines are in flight (URL
  * lines are fetched concurrently, output order is kept), and stdout backpressure pauses the reading.
  */
-import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { ArticleInputSchema, type ArticleInput } from "../../contract/article.ts";
 import type { Config } from "../../core/config.ts";
@@ -107,6 +106,17 @@ async function processLineInner(line: Line, options: BatchOptions): Promise<Outc
   }
 }
 
+/** Resolves when the stream can take more, or is gone (an "error" such as EPIPE ends the wait, not the batch). */
+function drained(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off("drain", done).off("close", done).off("error", done);
+      resolve();
+    };
+    stream.on("drain", done).on("close", done).on("error", done);
+  });
+}
+
 /**
  * Runs the batch over an input stream, writing NDJSON to `options.stdout`.
  *
@@ -132,7 +142,7 @@ export async function runBatch(input: AsyncIterable<Buffer | string>, options: B
       const where = `line ${outcome.n}${outcome.id !== null ? `, id ${JSON.stringify(outcome.id)}` : ""}`;
       stderr.write(`impactwire: ${outcome.error.message} (${where})\n`);
     } else result.ok++;
-    if (!stdout.write(`${outcome.out}\n`) && !closed) await Promise.race([once(stdout, "drain"), once(stdout, "close")]);
+    if (!stdout.write(`${outcome.out}\n`) && !closed) await drained(stdout);
   };
   try {
     for await (const line of readLines(input, options.config.maxInputBytes)) {
