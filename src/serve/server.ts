@@ -3,7 +3,7 @@
  * alert deliveries running beside it, and the web UI. `startServer` opens the store, builds the
  * ingestor, loads reference data, starts the poller and listens.
  */
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyInstance } from "fastify";
 import type { ServeContext } from "./context.ts";
 import { installProblemHandler } from "./problem.ts";
 import { installCors } from "./auth/cors.ts";
@@ -64,7 +64,7 @@ export function createServer(ctx: ServeContext, options: CreateServerOptions = {
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     bodyLimit: 32 * 1024 * 1024,
-    disableRequestLogging: config.logLevel !== "debug",
+    logController: new LogController({ disableRequestLogging: config.logLevel !== "debug" }),
   });
   const metrics = new Metrics();
   const hub = new StreamHub(ctx.store);

@@ -108,9 +108,11 @@ export class StreamHub {
     this.clients.add(client);
     try {
       for (const a of await this.missed(filter, afterSeq)) client.send(a);
-    } finally {
-      client.release();
+    } catch (err) {
+      this.clients.delete(client);
+      throw err;
     }
+    client.release();
     return client;
   }
 

@@ -44,7 +44,14 @@ export function registerStreamRoute(app: FastifyInstance, hub: StreamHub, guard:
       "x-accel-buffering": "no",
     });
     raw.write(": connected\nretry: 2000\n\n");
-    const client = await hub.connect(raw, filter, afterSeq);
+    let client;
+    try {
+      client = await hub.connect(raw, filter, afterSeq);
+    } catch (err) {
+      req.log.error({ err }, "stream: replay failed");
+      raw.end("event: error\ndata: {\"code\":\"STREAM_REPLAY_FAILED\"}\n\n");
+      return;
+    }
     const beat = setInterval(() => raw.write(": heartbeat\n\n"), opts.heartbeatMs);
     const close = () => {
       clearInterval(beat);
