@@ -57,7 +57,10 @@ function entry(el: XmlElement, a: (l: string) => string, feedAuthor: string | nu
   const rawDate = childText(el, a("published"), a("issued"), a("created"), a("updated"), a("modified"), "dc:date");
   const publishedAt = parseFeedDate(rawDate);
   if (rawDate && !publishedAt) warnings.push(`unreadable date "${rawDate.slice(0, 60)}"`);
-  const cats = children(el, a("category")).map((c) => collapse(c.attrs.label ?? c.attrs.term ?? textOf(c)));
+  const cats = [
+    ...children(el, a("category")).map((c) => collapse(c.attrs.label ?? c.attrs.term ?? textOf(c))),
+    ...children(el, "dc:subject").map((c) => collapse(textOf(c))),
+  ];
   return {
     guid: childText(el, a("id")),
     url: alternate(el, a),
