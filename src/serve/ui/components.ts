@@ -83,7 +83,7 @@ export function feedRow(a: ArticleRecord, now: Date = new Date()): Raw {
   ${impactBadge(e?.impact.score)}
   <div class="row-main">
     <a class="row-title" href="/news/${encodeURIComponent(a.id)}">${a.title || "(untitled)"}</a>
-    <div class="row-meta">${timeTag(when, now)}${a.source ? html` · <span class="source">${a.source}</span>` : ""}${isDemo(a) ? html` <span class="demo-mark">demo</span>` : ""}</div>
+    <div class="row-meta">${timeTag(when, now)}${a.source ? html` · <span class="source">${a.source}</span>` : ""}${isDemo(a) ? html` <span class="demo-mark">demo</span>` : ""}${e && e.story.size > 1 ? html` · <span class="story-size">${e.story.size} sources</span>` : ""}</div>
     ${tickers.length || topics.length ? html`<div class="row-chips">${tickers.map((t) => tickerChip(t))}${topics.map(topicTag)}</div>` : ""}
   </div>
 </li>`;

@@ -117,6 +117,7 @@ export function articlePage(view: ArticleView): Raw {
   ${e && e.events.length ? html`<section class="card" aria-labelledby="events-h"><h2 id="events-h">Events</h2><ul class="events">${e.events.map(eventRow)}</ul></section>` : ""}
   ${studySection(view)}
   ${e && e.tickers.length ? html`<section class="card" aria-labelledby="why-h"><h2 id="why-h">Why these tickers</h2><ul class="reasons">${e.tickers.map((t) => html`<li>${tickerChip(t)} <span>${t.name}${t.exchange ? html` (${t.exchange})` : ""}: ${t.reason} · relevance ${fmtScore(t.relevance)}</span></li>`)}</ul></section>` : ""}
+  ${e && e.entities.length ? html`<section class="card" aria-labelledby="ent-h"><h2 id="ent-h">Also in the story</h2><ul class="entities">${e.entities.slice(0, 12).map((x) => html`<li><strong>${x.name}</strong> <span class="muted">${x.type.replace(/_/g, " ")}${x.proxies?.length ? html` · listed proxies: ${x.proxies.join(", ")}` : ""}</span></li>`)}</ul></section>` : ""}
   ${sourcesSection(view)}
   <section class="card" aria-labelledby="text-h"><details><summary><h2 id="text-h" class="inline-h">Full text</h2></summary>${paragraphs.map((p) => html`<p>${p}</p>`)}</details></section>
 </article>`;
