@@ -60,6 +60,7 @@ export class HostGate {
 
   async wait(host: string, signal?: AbortSignal): Promise<void> {
     const now = Date.now();
+    if (this.next.size > 10_000) for (const [h, t] of this.next) if (t < now) this.next.delete(h);
     const at = Math.max(now, this.next.get(host) ?? 0);
     this.next.set(host, at + this.delayMs);
     if (at > now) await sleep(at - now, signal);
