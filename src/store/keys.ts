@@ -162,3 +162,21 @@ export function simhashBands(simhash: string): number[] {
   for (let b = 0; b < SIMHASH_BANDS; b++) out.push(b * 256 + Number.parseInt(hex.slice(b * 2, b * 2 + 2), 16));
   return out;
 }
+
+/**
+ * Number of differing bits between two 64-bit signatures written as 16 hex digits.
+ *
+ * @example
+ * hammingHex("0000000000000000", "000000000000000f") // 4
+ */
+export function hammingHex(a: string, b: string): number {
+  let n = 0;
+  for (let from = 0; from < 16; from += 8) {
+    let x = (Number.parseInt(a.slice(from, from + 8), 16) ^ Number.parseInt(b.slice(from, from + 8), 16)) >>> 0;
+    while (x) {
+      x &= x - 1;
+      n++;
+    }
+  }
+  return n;
+}

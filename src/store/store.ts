@@ -210,8 +210,11 @@ export interface Store {
   replaceEnrichment(id: string, enrichment: Enrichment): Promise<WriteResult | null>;
   /** Articles whose current enrichment was made by another engine version, in storage order after `afterId`. */
   listStale(engineVersion: string, limit: number, afterId?: string): Promise<ArticleRecord[]>;
-  /** Candidates for near-duplicate matching: recent articles whose signature bands match. */
-  findSimilar(simhash: string, sinceIso: string): Promise<{ id: string; storyId: string; simhash: string }[]>;
+  /**
+   * Candidates for near-duplicate matching: articles (ordered at or after sinceIso) whose signature
+   * shares a band with `simhash`; with `maxDistance`, only those within that many bits.
+   */
+  findSimilar(simhash: string, sinceIso: string, maxDistance?: number): Promise<{ id: string; storyId: string; simhash: string }[]>;
   getArticle(id: string, asOf?: string): Promise<ArticleRecord | null>;
   listRevisions(id: string): Promise<RevisionRecord[]>;
   listArticles(query: ArticleQuery): Promise<Page<ArticleRecord>>;

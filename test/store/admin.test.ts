@@ -91,3 +91,15 @@ describe("migrations and opening", () => {
     await expect(openStore({ dataDir: "/nonexistent", databaseUrl: "postgres://x" })).rejects.toMatchObject({ code: "POSTGRES_NOT_AVAILABLE" });
   });
 });
+
+describe("migration 0002", () => {
+  it("rebuilds the SimHash bands of existing articles with their signatures", async () => {
+    const w = makeWrite({ title: "Acme to buy Beta", text: "Acme agreed to buy Beta for $4.2 billion.", externalId: "m2", publishedAt: "2026-03-01T00:00:00Z" });
+    await store.writeArticle(w);
+    const expected = store.db.prepare("SELECT band_key, ts, article_pk, simhash FROM simhash_bands ORDER BY band_key").all();
+    store.db.exec("DROP TABLE simhash_bands; CREATE TABLE simhash_bands (band_key INTEGER NOT NULL, ts INTEGER NOT NULL, article_pk INTEGER NOT NULL, PRIMARY KEY (band_key, ts, article_pk)) WITHOUT ROWID; DELETE FROM schema_migrations WHERE version >= 2;");
+    expect(await store.migrate()).toBe(latestVersion());
+    expect(store.db.prepare("SELECT band_key, ts, article_pk, simhash FROM simhash_bands ORDER BY band_key").all()).toEqual(expected);
+    expect((await store.findSimilar(w.simhash, "2026-02-28T00:00:00Z", 0)).length).toBe(1);
+  });
+});

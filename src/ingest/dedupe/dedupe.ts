@@ -32,7 +32,7 @@ export async function findNearDuplicate(
 ): Promise<NearMatch | null> {
   const max = options.maxDistance ?? NEAR_DUPLICATE_BITS;
   const since = new Date(Date.parse(atIso) - (options.windowDays ?? DEDUPE_WINDOW_DAYS) * 86_400_000).toISOString();
-  const candidates = [...(await store.findSimilar(signature, since)), ...(options.extra ?? [])];
+  const candidates = [...(await store.findSimilar(signature, since, max)), ...(options.extra ?? [])];
   let best: NearMatch | null = null;
   for (const c of candidates) {
     const d = hamming(signature, c.simhash);

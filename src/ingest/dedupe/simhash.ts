@@ -4,6 +4,8 @@
  * = "4.2bn"). Each feature is hashed to 64 bits (two seeded 32-bit FNV-1a + murmur finaliser halves).
  */
 
+import { hammingHex } from "../../store/keys.ts";
+
 const STOP = new Set(
   ("a an the of and or to in on at for by with from as is are was were be been being it its this that these those has have had " +
     "will would could should may might can said says say told also but not than then so such into over after before about " +
@@ -102,14 +104,4 @@ export function simhash(title: string, body: string): string {
  * @example
  * hamming("0000000000000000", "000000000000000f") // 4
  */
-export function hamming(a: string, b: string): number {
-  let n = 0;
-  for (const [from, to] of [[0, 8], [8, 16]] as const) {
-    let x = (Number.parseInt(a.slice(from, to), 16) ^ Number.parseInt(b.slice(from, to), 16)) >>> 0;
-    while (x) {
-      x &= x - 1;
-      n++;
-    }
-  }
-  return n;
-}
+export const hamming = hammingHex;

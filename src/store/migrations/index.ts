@@ -3,6 +3,7 @@
  * exporting `migration` and list it here; never change one that has been released.
  */
 import { migration as m0001 } from "./0001_init.ts";
+import { migration as m0002 } from "./0002_simhash_bands_signature.ts";
 
 export interface Migration {
   version: number;
@@ -14,13 +15,13 @@ export interface Migration {
 }
 
 /** Every migration, in order. */
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
 
 /**
  * The schema version the code expects (the last migration's number).
  *
  * @example
- * latestVersion() // 1
+ * latestVersion() // 2
  */
 export function latestVersion(): number {
   return MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -3,7 +3,7 @@
  * ticker/topic index rows, SimHash bands and FTS) in one transaction, idempotently.
  */
 import type { Enrichment } from "../../contract/enrichment.ts";
-import type { ArticleMatch, ArticleWrite, WriteOptions, WriteResult } from "../store.ts";
+import type { ArticleMatch, ArticleRecord, ArticleWrite, WriteOptions, WriteResult } from "../store.ts";
 import { articleIdOf, identityOf, isoTime, simhashBands, sortSeconds, SLOTS_PER_SECOND } from "../keys.ts";
 import type { Query } from "./query.ts";
 import { ARTICLE_COLUMNS, type ArticleRow, toArticleRecord } from "./rows.ts";
@@ -14,7 +14,7 @@ function allocateSortKey(q: Query, seconds: number): number {
   return max == null ? base : max + 1;
 }
 
-function indexRows(q: Query, pk: number, sortKey: number, ts: number, simhash: string, e: Enrichment): void {
+function indexRows(q: Query, pk: number, sortKey: number, e: Enrichment): void {
   const impact = e.impact.score;
   for (const t of e.tickers) {
     q.run("INSERT OR IGNORE INTO article_tickers (symbol, sort_key, impact, article_pk, relevance, sentiment) VALUES (?, ?, ?, ?, ?, ?)", t.symbol, sortKey, impact, pk, t.relevance, t.sentiment);
@@ -22,13 +22,17 @@ function indexRows(q: Query, pk: number, sortKey: number, ts: number, simhash: s
   for (const t of e.topics) {
     q.run("INSERT OR IGNORE INTO article_topics (topic, sort_key, impact, article_pk, score, label) VALUES (?, ?, ?, ?, ?, ?)", t.id, sortKey, impact, pk, t.score, t.label);
   }
-  for (const band of simhashBands(simhash)) q.run("INSERT OR IGNORE INTO simhash_bands (band_key, ts, article_pk) VALUES (?, ?, ?)", band, ts, pk);
 }
 
-function dropIndexRows(q: Query, pk: number): void {
-  q.run("DELETE FROM article_tickers WHERE article_pk = ?", pk);
-  q.run("DELETE FROM article_topics WHERE article_pk = ?", pk);
-  q.run("DELETE FROM simhash_bands WHERE article_pk = ?", pk);
+function insertBands(q: Query, pk: number, ts: number, simhash: string): void {
+  for (const band of simhashBands(simhash)) q.run("INSERT OR IGNORE INTO simhash_bands (band_key, ts, article_pk, simhash) VALUES (?, ?, ?, ?)", band, ts, pk, simhash);
+}
+
+function dropIndexRows(q: Query, old: Pick<ArticleRow, "pk" | "sort_key" | "simhash">): void {
+  q.run("DELETE FROM article_tickers WHERE article_pk = ?", old.pk);
+  q.run("DELETE FROM article_topics WHERE article_pk = ?", old.pk);
+  const ts = Math.floor(old.sort_key / SLOTS_PER_SECOND);
+  for (const band of simhashBands(old.simhash)) q.run("DELETE FROM simhash_bands WHERE band_key = ? AND ts = ? AND article_pk = ?", band, ts, old.pk);
 }
 
 function ftsInsert(q: Query, sortKey: number, title: string, summary: string, text: string): void {
@@ -66,33 +70,57 @@ function joinStory(q: Query, e: Enrichment, title: string, seen: string): void {
   q.run("UPDATE stories SET size = size + 1, first_seen_at = min(first_seen_at, ?) WHERE id = ?", seen, e.story.id);
 }
 
-function create(q: Query, w: ArticleWrite, identity: string, published: string | null, seen: string): number {
+function record(w: ArticleWrite, f: { id: string; published: string | null; firstSeen: string; seen: string; revision: number; seq: number; source: string | null }): ArticleRecord {
+  return {
+    id: f.id,
+    url: w.url,
+    canonicalUrl: w.canonicalUrl,
+    source: f.source,
+    sourceId: w.sourceId,
+    title: w.title,
+    publishedAt: f.published,
+    firstSeenAt: f.firstSeen,
+    updatedAt: f.seen,
+    text: w.text,
+    html: w.html,
+    language: w.language,
+    contentHash: w.contentHash,
+    storyId: w.enrichment.story.id,
+    revision: f.revision,
+    seq: f.seq,
+    enrichment: w.enrichment,
+  };
+}
+
+function create(q: Query, w: ArticleWrite, identity: string, published: string | null, seen: string): ArticleRecord {
   const e = w.enrichment;
   const ts = sortSeconds(published, seen);
   const sortKey = allocateSortKey(q, ts);
   const pk = (q.value<number | null>("SELECT max(pk) FROM articles") ?? 0) + 1;
+  const id = articleIdOf(identity);
   joinStory(q, e, w.title, seen);
   const seq = insertEnrichment(q, pk, 1, e, seen);
   q.run(
     `INSERT INTO articles (pk, id, identity, source_id, external_id, url, canonical_url, source, title, summary, text, html, language,
       published_at, first_seen_at, updated_at, sort_key, content_hash, simhash, story_id, revision, seq, impact, sentiment, sentiment_score, engine_version)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
-    pk, articleIdOf(identity), identity, w.sourceId, w.externalId, w.url, w.canonicalUrl, w.source, w.title, e.summary, w.text, w.html, w.language,
+    pk, id, identity, w.sourceId, w.externalId, w.url, w.canonicalUrl, w.source, w.title, e.summary, w.text, w.html, w.language,
     published, seen, seen, sortKey, w.contentHash, w.simhash, e.story.id, seq, e.impact.score, e.sentiment.label, e.sentiment.score, e.engine.version,
   );
   insertRevision(q, pk, 1, w, published, seen);
-  indexRows(q, pk, sortKey, ts, w.simhash, e);
+  indexRows(q, pk, sortKey, e);
+  insertBands(q, pk, ts, w.simhash);
   ftsInsert(q, sortKey, w.title, e.summary, w.text);
-  return pk;
+  return record(w, { id, published, firstSeen: seen, seen, revision: 1, seq, source: w.source });
 }
 
-function revise(q: Query, old: ArticleRow, w: ArticleWrite, published: string | null, seen: string): void {
+function revise(q: Query, old: ArticleRow, w: ArticleWrite, published: string | null, seen: string): ArticleRecord {
   const e = w.enrichment;
   const revision = old.revision + 1;
   const ts = sortSeconds(published, old.first_seen_at);
   const sortKey = Math.floor(old.sort_key / SLOTS_PER_SECOND) === ts ? old.sort_key : allocateSortKey(q, ts);
   ftsDelete(q, old);
-  dropIndexRows(q, old.pk);
+  dropIndexRows(q, old);
   insertRevision(q, old.pk, revision, w, published, seen);
   const seq = insertEnrichment(q, old.pk, revision, e, seen);
   q.run(
@@ -102,8 +130,10 @@ function revise(q: Query, old: ArticleRow, w: ArticleWrite, published: string | 
     w.url, w.canonicalUrl, w.source, w.title, e.summary, w.text, w.html, w.language, published, seen, sortKey, w.contentHash, w.simhash,
     revision, seq, e.impact.score, e.sentiment.label, e.sentiment.score, e.engine.version, old.pk,
   );
-  indexRows(q, old.pk, sortKey, ts, w.simhash, e);
+  indexRows(q, old.pk, sortKey, e);
+  insertBands(q, old.pk, ts, w.simhash);
   ftsInsert(q, sortKey, w.title, e.summary, w.text);
+  return record({ ...w, enrichment: { ...e, story: { ...e.story, id: old.story_id } } }, { id: old.id, published, firstSeen: old.first_seen_at, seen, revision, seq, source: w.source ?? old.source });
 }
 
 /**
@@ -122,12 +152,10 @@ export function writeArticle(q: Query, w: ArticleWrite, options: WriteOptions = 
     const old = readRow(q, "a.identity = ?", identity);
     let out: WriteResult;
     if (old && old.content_hash === w.contentHash) out = result(q, "unchanged", old.pk);
-    else if (old) {
-      revise(q, old, w, published ?? old.published_at, seen);
-      out = result(q, "revised", old.pk);
-    } else {
+    else if (old) out = { status: "revised", article: revise(q, old, w, published ?? old.published_at, seen) };
+    else {
       const dup = readRow(q, "a.content_hash = ?", w.contentHash) ?? (w.canonicalUrl ? readRow(q, "a.canonical_url = ?", w.canonicalUrl) : undefined);
-      out = dup ? result(q, "duplicate", dup.pk) : result(q, "created", create(q, w, identity, published, seen));
+      out = dup ? result(q, "duplicate", dup.pk) : { status: "created", article: create(q, w, identity, published, seen) };
     }
     if (options.checkpoint) setCheckpoint(q, options.checkpoint.key, options.checkpoint.line);
     return out;
@@ -152,7 +180,7 @@ export function replaceEnrichment(q: Query, id: string, e: Enrichment): WriteRes
     const seq = insertEnrichment(q, old.pk, old.revision, e, now);
     q.run("UPDATE articles SET summary = ?, seq = ?, impact = ?, sentiment = ?, sentiment_score = ?, engine_version = ? WHERE pk = ?",
       e.summary, seq, e.impact.score, e.sentiment.label, e.sentiment.score, e.engine.version, old.pk);
-    indexRows(q, old.pk, old.sort_key, Math.floor(old.sort_key / SLOTS_PER_SECOND), old.simhash, e);
+    indexRows(q, old.pk, old.sort_key, e);
     ftsInsert(q, old.sort_key, old.title, e.summary, old.text);
     return result(q, "revised", old.pk);
   });
