@@ -9,6 +9,7 @@ import type { EntityInfo } from "../../reference/securities/master.ts";
 import type { Accepted } from "./evidence.ts";
 
 const TITLE_RE = /\b(?:CEO|CFO|COO|CTO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Cc]hief [Ff]inancial [Oo]fficer|[Cc]hairman|[Cc]hairwoman|[Ff]ounder|[Pp]resident|[Cc]o-founder|[Aa]nalyst|[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Cc]hair)\s+((?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)){1,2})/gu;
+const TITLE_HINT = /CEO|CFO|COO|CTO|hief|hair|ounder|resident|nalyst|pokes/;
 const NOT_PERSON = /^(?:Donald Trump|Joe Biden)$|\b(?:Inc|Corp|Group|Bank|Fund|Capital|Partners|Says|Said)\b/;
 
 function salience(doc: Doc, mentions: { start: number }[], max: number): number {
@@ -34,7 +35,7 @@ export function collectEntities(doc: Doc, accepted: Accepted[], linkedSymbols: S
     if (a.pattern?.entity) add(a.pattern.entity, m);
     else if (a.pattern?.kind === "person") add({ name: a.pattern.text, type: "person", proxies: [] }, m);
   }
-  for (const m of doc.text.matchAll(TITLE_RE)) {
+  for (const m of TITLE_HINT.test(doc.text) ? doc.text.matchAll(TITLE_RE) : []) {
     const name = m[1]!;
     if (NOT_PERSON.test(name)) continue;
     const start = m.index + m[0].length - name.length;

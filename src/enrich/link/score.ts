@@ -16,9 +16,18 @@ export interface Group {
 /** Relevance weights: they add up to 1 for a ticker named in the title, first in the lead, most often. */
 export const WEIGHTS = { base: 0.1, title: 0.35, lead: 0.15, frequency: 0.25, subject: 0.1, explicit: 0.05 } as const;
 
+const leadCache = new WeakMap<Doc, number>();
+
+/** End of the lead: the first two sentences of the body. */
 function leadEnd(doc: Doc): number {
-  const body = doc.sentences.filter((s) => s.start >= doc.bodyStart);
-  return body[1]?.end ?? body[0]?.end ?? doc.text.length;
+  let end = leadCache.get(doc);
+  if (end === undefined) {
+    let seen = 0;
+    end = doc.text.length;
+    for (const s of doc.sentences) if (s.start >= doc.bodyStart && ++seen <= 2) end = s.end;
+    leadCache.set(doc, end);
+  }
+  return end;
 }
 
 function isSubjectPosition(doc: Doc, m: Accepted): boolean {
@@ -42,7 +51,7 @@ export function relevance(doc: Doc, g: Group, maxCount: number): number {
   if (ms.some((m) => m.start < titleEnd)) r += WEIGHTS.title;
   if (ms.some((m) => m.start >= doc.bodyStart && m.start < lead)) r += WEIGHTS.lead;
   r += WEIGHTS.frequency * Math.min(1, ms.length / Math.max(1, maxCount));
-  if (ms.some((m) => isSubjectPosition(doc, m) && (m.start < lead))) r += WEIGHTS.subject;
+  if (ms.some((m) => m.start < lead && isSubjectPosition(doc, m))) r += WEIGHTS.subject;
   if (ms.some((m) => m.form === "cashtag" || m.form === "exchange" || m.form === "parenthesis")) r += WEIGHTS.explicit;
   return Math.round(Math.min(1, r) * 1000) / 1000;
 }
