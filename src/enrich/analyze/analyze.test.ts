@@ -72,7 +72,7 @@ describe("analyze", () => {
     });
     const a = run(doc, f);
     expect(a.winners).toEqual(["SGEN"]);
-    expect(a.takeaway).toMatch(/Seagen \(SGEN\) now trades on the deal of \$229 a share/);
+    expect(a.takeaway).toMatch(/Seagen \(SGEN\) now trades on the deal \(\$229 a share\)/);
     expectNoInventedFigures(a, doc);
   });
 
@@ -95,10 +95,17 @@ describe("analyze", () => {
   it("falls back to a context note when nothing was found", () => {
     const doc = normalize({ title: "Snow in Denver", body: "Heavy snow fell on Denver on Tuesday, closing schools." });
     const a = run(doc, findings());
-    expect(a.takeaway).toMatch(/rather than a discrete event/);
+    expect(a.takeaway).toMatch(/names no listed company and no market-wide event/);
     expect(a.winners).toEqual([]);
     expect(a.losers).toEqual([]);
     expect(AnalysisSchema.safeParse(a).success).toBe(true);
+  });
+
+  it("writes a context note for company news without an event", () => {
+    const doc = normalize({ title: "Inside Costco's warehouse culture", body: "Costco employees describe a culture of long tenure and promotion from within." });
+    const a = run(doc, findings({ linked: { tickers: [ticker(doc, "COST", "COSTCO WHOLESALE CORP", ["Costco"])], entities: [] } }));
+    expect(a.takeaway).toMatch(/adds context on Costco \(COST\) rather than a discrete event/);
+    expect(a.sections[0]!.text).toMatch(/^The expected abnormal move is small/);
   });
 
   it("names companies the way the article does", () => {

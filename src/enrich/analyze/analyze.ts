@@ -27,7 +27,7 @@ function list(parties: Party[]): string {
   return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
-function gainsAndLosses(c: Ctx): string {
+function gainsAndLosses(c: Ctx, t: Template): string {
   const parts: string[] = [];
   const proxyOf = (p: Party) => c.privates.find((e) => e.proxies?.includes(p.symbol));
   const line = (p: Party, side: "gains" | "loses") => {
@@ -37,6 +37,7 @@ function gainsAndLosses(c: Ctx): string {
   };
   for (const p of c.winners.slice(0, 3)) parts.push(line(p, "gains"));
   for (const p of c.losers.slice(0, 3)) parts.push(line(p, "loses"));
+  if (parts.length === 0 && t.sides) parts.push(t.sides(c));
   if (parts.length === 0) parts.push(`No listed company stands out as a clear winner or loser: the article's tone is balanced and its events do not favour one side.`);
   const privates = c.privates.filter((e) => !c.winners.concat(c.losers).some((p) => p.label.includes(e.name)));
   if (privates[0]) parts.push(`${privates[0].name} is private, so its gains or losses reach public markets only through its listed partners.`);
@@ -45,7 +46,7 @@ function gainsAndLosses(c: Ctx): string {
 
 function nearTerm(c: Ctx, t: Template): string {
   const dir = c.direction === "mixed" ? "two-sided" : c.direction === "neutral" ? "directionless" : c.direction;
-  const lead = `The expected abnormal move is ${c.magnitude} and ${dir}.`;
+  const lead = c.magnitude === "negligible" ? "The expected abnormal move is negligible." : `The expected abnormal move is ${c.magnitude} and ${dir}.`;
   return `${lead} ${t.near(c)}`;
 }
 
@@ -76,7 +77,7 @@ export function analyze(doc: Doc, _ref: Reference, f: Findings & { impact: Impac
     sections: [
       { heading: "Near-term effects", text: nearTerm(c, t) },
       { heading: "Medium-term effects", text: t.medium(c) },
-      { heading: "Who gains and who loses", text: gainsAndLosses(c) },
+      { heading: "Who gains and who loses", text: gainsAndLosses(c, t) },
       { heading: "Second-order effects", text: secondOrder(c, t) },
     ],
     winners: c.winners.map((p) => p.symbol),

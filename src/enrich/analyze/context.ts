@@ -20,14 +20,16 @@ export interface Ctx {
   /** Template family of the main event ("takeover", "earnings_beat"…), "none" without one. */
   family: string;
   main: EnrichEvent | undefined;
+  /** Whether any ticker was linked. */
+  listed: boolean;
   /** The main subject: "Amazon (AMZN)", a private company, or "the market" for macro news. */
   subject: string;
   actor: string;
   target: string;
   /** The main event's amount as written ("$50 billion"), or "". */
   amount: string;
-  /** The main event's other figures as written, e.g. ["$1.30", "$1.20"]. */
-  figures: string[];
+  /** The main event's named figures as written, e.g. [{ name: "eps_actual", text: "$1.30" }]. */
+  figures: Array<{ name: string; text: string }>;
   winners: Party[];
   losers: Party[];
   /** Private companies with listed proxies, e.g. OpenAI. */
@@ -111,11 +113,12 @@ export function context(f: Findings, impact: Impact, doc?: Pick<Doc, "sentences"
   return {
     family: main?.rule.family ?? "none",
     main: ev,
+    listed: f.linked.tickers.length > 0,
     subject,
     actor,
     target,
     amount: ev?.amount?.text ?? "",
-    figures: ev?.figures.map((x) => x.text) ?? [],
+    figures: ev?.figures.map((x) => ({ name: x.name, text: x.text })) ?? [],
     ...parties(f),
     privates,
     magnitude: magnitudeOf(impact.score),

@@ -13,6 +13,12 @@ export const MARKET: Record<string, Template> = {
     risks: () => [`Inflation data can force a change of course.`, `Markets may already price more moves than the bank delivers.`],
     contrarian: () => `The contrarian view is that the decision was fully priced, and the reaction will be driven by the guidance and the press conference instead.`,
     watch: () => `the next inflation and jobs reports and the bank's projections`,
+    sides: (c) =>
+      /hike/.test(c.main?.subtype ?? "")
+        ? `No single company is named; the effect runs through sectors. Higher rates help savers and bank deposit margins and weigh on borrowers, homebuilders and long-duration growth stocks.`
+        : /cut/.test(c.main?.subtype ?? "")
+          ? `No single company is named; the effect runs through sectors. Lower rates help borrowers, homebuilders, small caps and long-duration growth stocks, and squeeze banks' deposit margins.`
+          : `No single company is named; with rates on hold, the guidance decides which sectors gain: rate-sensitive borrowers and growth stocks on a softer tone, banks and savers on a firmer one.`,
   },
   macro: {
     takeaway: () => `The key market takeaway is that the data shifts expectations for growth and policy.`,
@@ -22,6 +28,7 @@ export const MARKET: Record<string, Template> = {
     risks: () => [`Revisions can reverse the signal.`],
     contrarian: () => `The contrarian view is that a single release is noise.`,
     watch: () => `the next releases and central-bank commentary`,
+    sides: () => `No single company is named; the data moves rate expectations, so rate-sensitive sectors (housing, banks, growth stocks) react most.`,
   },
   launch: {
     takeaway: (c) => `The key market takeaway is that ${c.subject} is extending its product line; launches rarely move a large company's shares unless they change its growth path.`,
@@ -42,7 +49,10 @@ export const MARKET: Record<string, Template> = {
     watch: () => `the company's updates on scope and cost`,
   },
   none: {
-    takeaway: (c) => `The key market takeaway is that the article adds context on ${c.subject} rather than a discrete event that forces a re-pricing.`,
+    takeaway: (c) =>
+      c.listed
+        ? `The key market takeaway is that the article adds context on ${c.subject} rather than a discrete event that forces a re-pricing.`
+        : `The key market takeaway is that there is none: the article names no listed company and no market-wide event, so it should not move prices.`,
     near: () => `In the near term little abnormal move is expected: no earnings, deal, ruling or other hard catalyst is reported.`,
     medium: () => `Over the medium term the themes in the article matter only if they show up in reported numbers.`,
     second: () => `Second-order effects are limited until a concrete event follows.`,
@@ -56,7 +66,7 @@ export const MARKET: Record<string, Template> = {
 export const TOPIC_LINES: Record<string, string> = {
   "Artificial Intelligence": "In AI, compute capacity and model distribution are the scarce inputs, so shifts like this ripple to chip suppliers, data-center builders and cloud pricing.",
   "Private Markets & Venture": "For private markets, the terms set a reference for how strategic investors value late-stage companies before any listing.",
-  "M&A & Restructuring": "Restructured relationships tend to reopen negotiations across the sector, as partners test whether old terms still hold.",
+  "M&A & Restructuring": "Deals and restructurings tend to reopen negotiations across a sector, as peers test whether their own terms and valuations still hold.",
   "Legal & Litigation": "Legal terms that change exclusivity or licensing can matter more to long-run economics than the headline figures.",
   "Central Banks & Rates": "The rate path feeds into equity valuations through the discount rate and into credit through refinancing costs.",
   "Energy & Commodities": "Commodity prices pass through to input costs for airlines, chemicals and transport.",
@@ -64,7 +74,7 @@ export const TOPIC_LINES: Record<string, string> = {
   "Labor & Workforce": "Workforce changes at large employers feed into wage pressure and the labor data the Fed watches.",
   "Healthcare & Biotech": "In biotech, one regulatory outcome can re-price every company developing a similar therapy.",
   "Cybersecurity & Outages": "Operational incidents raise spending on security and resilience across the industry.",
-  "Regulation & Policy": "Policy decisions set precedents that apply to the whole industry, not just the company named.",
+  "Regulation & Policy": "Regulatory outcomes set precedents that reach beyond the parties named.",
   "Trade & Geopolitics": "Trade measures shift costs along supply chains and invite retaliation.",
   "Bankruptcy & Distress": "Distress at one company tightens credit for weaker peers in the same industry.",
 };

@@ -13,11 +13,23 @@ export interface Template {
   contrarian: (c: Ctx) => string;
   /** What to watch next, for the outlook. */
   watch: (c: Ctx) => string;
+  /** Who gains and who loses when no listed company stands out (market-wide news). */
+  sides?: (c: Ctx) => string;
 }
 
 /** " of $50 billion" when the event has an amount. */
 export const of = (c: Ctx): string => (c.amount ? ` of ${c.amount}` : "");
-const figs = (c: Ctx): string => (c.figures.length ? ` (${c.figures.slice(0, 3).join(" vs ")})` : "");
+/**
+ * The main event's figures as a parenthesis: "($0.81 a share against $0.75 expected)" for results,
+ * "($67 a share, 34%)" otherwise; "" without figures. Only texts read from the article.
+ */
+export function figs(c: Ctx): string {
+  const actual = c.figures.find((f) => /actual|reported/.test(f.name));
+  const expected = c.figures.find((f) => /estimate|consensus|expect/.test(f.name));
+  if (actual && expected) return ` (${actual.text} against ${expected.text} expected)`;
+  const texts = [...new Set(c.figures.map((f) => f.text).filter((t) => t !== c.amount))].slice(0, 3);
+  return texts.length ? ` (${texts.join(", ")})` : "";
+}
 
 export const CORPORATE: Record<string, Template> = {
   investment: {
@@ -34,7 +46,7 @@ export const CORPORATE: Record<string, Template> = {
     watch: (c) => `disclosures on how much of the commitment is booked, and any response from ${poss(c.target)} other partners`,
   },
   takeover: {
-    takeaway: (c) => `The key market takeaway is that ${c.target} now trades on the deal${of(c)} rather than on its own fundamentals: the offer sets a floor and the spread to it prices the risk of completion.`,
+    takeaway: (c) => `The key market takeaway is that ${c.target} now trades on the deal${c.amount ? ` (${c.amount})` : ""} rather than on its own fundamentals: the offer sets a floor and the spread to it prices the risk of completion.`,
     near: (c) => `In the near term ${c.target} should move most of the way to the offer${figs(c)}, while ${c.actor} trades on whether investors think it is overpaying.`,
     medium: (c) => `Over the medium term the spread follows the approval path: shareholder votes, financing and antitrust review decide whether the deal closes at the announced terms.`,
     second: () => `Second-order, a premium bid re-rates comparable companies in the sector as possible targets, and rival bidders may surface if the price looks low.`,

@@ -57,12 +57,21 @@ export function partySignals(f: Findings): Map<string, PartySignal> {
     const why = t.sentiment >= 0.15 ? ["the article's tone around it is positive"] : t.sentiment <= -0.15 ? ["the article's tone around it is negative"] : [];
     out.set(t.symbol, { signal: t.sentiment, why });
   }
+  const roles = new Map<string, Map<string, string[]>>();
   for (const e of f.events) {
     for (const [s, v, why] of eventEffects(e, symbols)) {
       const cur = out.get(s)!;
       cur.signal += v;
-      if (!cur.why.includes(why)) cur.why.push(why);
+      const role = /^it is the (actor|counterparty) of the (.+)$/.exec(why);
+      if (role) {
+        const byRole = roles.get(s) ?? new Map<string, string[]>();
+        const kinds = byRole.get(role[1]!) ?? [];
+        if (!kinds.includes(role[2]!)) kinds.push(role[2]!);
+        byRole.set(role[1]!, kinds);
+        roles.set(s, byRole);
+      } else if (!cur.why.includes(why)) cur.why.push(why);
     }
   }
+  for (const [s, byRole] of roles) for (const [role, kinds] of byRole) out.get(s)!.why.push(`it is the ${role} of the ${joinAnd(kinds)}`);
   return out;
 }
