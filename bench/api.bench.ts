@@ -10,7 +10,7 @@
  * impact and sentiment) so that a million rows seed in minutes; the stream scenario ingests real
  * articles through the full enrichment pipeline.
  *
- * Usage: npx tsx bench/api.bench.ts [--n 1000000] [--db /tmp/iw-bench] [--duration 10] [--concurrency 8]
+ * Usage: npx tsx bench/api.bench.ts [--n 1000000] [--db /tmp/iw-bench] [--duration 10] [--concurrency 8] [--seed-only]
  */
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
@@ -191,6 +191,7 @@ async function main(): Promise<void> {
   const key = generateApiKey();
   await store.createApiKey("bench", hashApiKey(key), ["read", "write"]);
   await store.close();
+  if (process.argv.includes("--seed-only")) return;
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;

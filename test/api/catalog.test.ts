@@ -90,6 +90,9 @@ describe("health, metrics, OpenAPI", () => {
     const params = res.body.paths["/api/v1/articles"].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(expect.arrayContaining(["tickers", "topics", "minImpact", "sentiment", "source", "story", "since", "until", "q", "sort", "cursor", "limit", "asOf"]));
     expect(res.body.paths["/api/v1/articles"].post.security).toBeTruthy();
+    const opIds = Object.values(res.body.paths).flatMap((m) => Object.values(m as Record<string, { operationId: string }>).map((o) => o.operationId));
+    expect(new Set(opIds).size).toBe(opIds.length);
+    expect(opIds).toContain("getAlertsByIdDeliveries");
   });
 
   it("answers unknown API routes with a 404 problem", async () => {

@@ -32,11 +32,20 @@ function parameters(schema: z.ZodType | undefined, where: "path" | "query"): Jso
   const required = new Set((js.required as string[] | undefined) ?? []);
   return Object.entries(props).map(([name, s]) => {
     const { description, ...rest } = s;
-    return { name, in: where, required: where === "path" || (required.has(name) && rest.default === undefined), schema: rest, ...(description ? { description } : {}) };
+    const list = rest.type === "array" ? { style: "form", explode: false } : {};
+    return { name, in: where, required: where === "path" || (required.has(name) && rest.default === undefined), schema: rest, ...list, ...(description ? { description } : {}) };
   });
 }
 
 const problemRef = { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
+
+const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
+/** `GET /api/v1/alerts/:id/deliveries` → `getAlertsByIdDeliveries`. */
+function operationId(def: AnyRouteDef): string {
+  const parts = def.url.replace(/^\/api\/v1/, "").split("/").filter(Boolean);
+  return def.method.toLowerCase() + parts.map((p) => (p.startsWith(":") ? `By${cap(p.slice(1))}` : cap(p))).join("");
+}
 
 function operation(def: AnyRouteDef): Json {
   const status = String(def.status ?? 200);
@@ -50,7 +59,7 @@ function operation(def: AnyRouteDef): Json {
   return {
     summary: def.summary,
     tags: [def.tag],
-    operationId: `${def.method.toLowerCase()}${def.url.replace(/^\/api\/v1/, "").replace(/[/:](\w)/g, (_m, c: string) => c.toUpperCase())}`,
+    operationId: operationId(def),
     ...(def.access === "write" || def.access === "admin" ? { security: [{ bearer: [] }, { apiKey: [] }], "x-scope": def.access } : {}),
     parameters: [...parameters(def.params, "path"), ...parameters(def.query, "query")],
     ...(def.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(def.body, "input") } } } } : {}),
