@@ -99,7 +99,12 @@ export function stableHash(parts: (string | null)[]): string {
   return createHash("sha256").update(parts.map((p) => p ?? "").join("\n")).digest("hex").slice(0, 32);
 }
 
-/** Empty string → null, otherwise the trimmed string. */
+/**
+ * Empty string → null, otherwise the trimmed string.
+ *
+ * @example
+ * orNull("  ") // null
+ */
 export function orNull(s: string | null | undefined): string | null {
   const t = (s ?? "").trim();
   return t ? t : null;

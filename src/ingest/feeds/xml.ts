@@ -127,12 +127,22 @@ export function parseXml(text: string, baseUrl: string | null): { root: XmlEleme
   return { root, warnings };
 }
 
-/** Child elements named `name` (canonical name). */
+/**
+ * Child elements named `name` (canonical name).
+ *
+ * @example
+ * children(channel, "item").length
+ */
 export function children(el: XmlElement, name: string): XmlElement[] {
   return el.children.filter((c): c is XmlElement => typeof c !== "string" && c.name === name);
 }
 
-/** The first child element with one of the names, in order of preference. */
+/**
+ * The first child element with one of the names, in order of preference.
+ *
+ * @example
+ * child(item, "content:encoded", "description")
+ */
 export function child(el: XmlElement, ...names: string[]): XmlElement | undefined {
   for (const name of names) {
     const found = el.children.find((c): c is XmlElement => typeof c !== "string" && c.name === name);
@@ -141,13 +151,23 @@ export function child(el: XmlElement, ...names: string[]): XmlElement | undefine
   return undefined;
 }
 
-/** All text inside an element (CDATA included), as written. */
+/**
+ * All text inside an element (CDATA included), as written.
+ *
+ * @example
+ * textOf(child(item, "title"))
+ */
 export function textOf(el: XmlElement | undefined): string {
   if (!el) return "";
   return el.children.map((c) => (typeof c === "string" ? c : textOf(c))).join("");
 }
 
-/** Trimmed text of the first matching child, or null when absent/empty. */
+/**
+ * Trimmed text of the first matching child, or null when absent/empty.
+ *
+ * @example
+ * childText(item, "pubdate", "dc:date")
+ */
 export function childText(el: XmlElement, ...names: string[]): string | null {
   const t = textOf(child(el, ...names)).trim();
   return t ? t : null;
@@ -157,7 +177,12 @@ const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input"
 const escText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const escAttr = (s: string) => escText(s).replace(/"/g, "&quot;");
 
-/** Serialises the children of an element back to markup (used for Atom type="xhtml" content). */
+/**
+ * Serialises the children of an element back to markup (used for Atom type="xhtml" content).
+ *
+ * @example
+ * innerXml(xhtmlDiv) // "<p>Text with <strong>markup</strong></p>"
+ */
 export function innerXml(el: XmlElement): string {
   return el.children
     .map((c) => {

@@ -54,7 +54,12 @@ function buildList(ranges: [string, number, string][], type: "ipv4" | "ipv6"): {
 const V4 = buildList(V4_RANGES, "ipv4");
 const V6 = buildList(V6_RANGES, "ipv6");
 
-/** Strips the brackets of a URL-style IPv6 host and any zone id (`fe80::1%eth0`). */
+/**
+ * Strips the brackets of a URL-style IPv6 host and any zone id (`fe80::1%eth0`).
+ *
+ * @example
+ * bareAddress("[::1]") // "::1"
+ */
 export function bareAddress(host: string): string {
   let h = host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
   const zone = h.indexOf("%");

@@ -6,7 +6,12 @@ import { Readable, Transform, pipeline } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw, constants } from "node:zlib";
 import { ImpactwireError, EXIT } from "../../core/errors.ts";
 
-/** Raised by `readBody` when the decoded body passes the limit (the caller adds the URL). */
+/**
+ * Raised by `readBody` when the decoded body passes the limit (the caller adds the URL).
+ *
+ * @example
+ * if (err instanceof BodyTooLarge) throw tooLarge(url, err.limit);
+ */
 export class BodyTooLarge extends Error {
   constructor(readonly limit: number) {
     super(`body larger than ${limit} bytes`);

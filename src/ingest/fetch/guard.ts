@@ -38,7 +38,13 @@ function privateError(what: string, reason: string): ImpactwireError {
   });
 }
 
-/** Throws FETCH_PRIVATE_ADDRESS unless `address` (an IP) is public or allowed. */
+/**
+ * Throws FETCH_PRIVATE_ADDRESS unless `address` (an IP) is public or allowed.
+ *
+ * @example
+ * checkAddress("10.0.0.1", {}) // throws
+ * checkAddress("10.0.0.1", { allowPrivate: true }) // ok
+ */
 export function checkAddress(address: string, options: GuardOptions): void {
   if (options.allowPrivate) return;
   const ip = bareAddress(address);

@@ -59,7 +59,13 @@ function hostOf(url: string): string {
   }
 }
 
-/** One poller per process; `pollDue` can also be used alone (CLI `feeds poll`). */
+/**
+ * One poller per process; `pollDue` can also be used alone (CLI `feeds poll`).
+ *
+ * @example
+ * const poller = new FeedPoller({ store, ingestor, config });
+ * await poller.pollDue();
+ */
 export class FeedPoller {
   private readonly gate: HostGate;
   private readonly abort = new AbortController();

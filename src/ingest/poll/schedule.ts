@@ -67,7 +67,12 @@ export class HostGate {
   }
 }
 
-/** Sleeps, resolving early when the signal aborts. */
+/**
+ * Sleeps, resolving early when the signal aborts.
+ *
+ * @example
+ * await sleep(1000, controller.signal);
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
