@@ -8,6 +8,7 @@ import type { Doc, Span } from "../normalize/normalize.ts";
 import type { Reference } from "../../reference/reference.ts";
 import type { Findings } from "../findings.ts";
 import { contentWords, figuresIn, overlap } from "./features.ts";
+import { prominence } from "../impact/impact.ts";
 
 export interface SummaryOptions {
   /** Most sentences to keep (2..4; default 3). */
@@ -26,6 +27,10 @@ interface Candidate {
 }
 
 const DATELINE = /^(?:[A-Z][A-Z.' ]{2,40}(?:,\s*[A-Z][A-Za-z. ]+)?\s*(?:\([A-Za-z ]+\))?\s*[-—–]+\s*)/;
+/** Sentences that lean on the previous one ("It also said…") read badly alone. */
+const ANAPHOR = /^(?:It|He|She|They|This|That|These|Those|Its|His|Her|Their|But|And|Also)\b/;
+/** Background: history rather than the news. */
+const BACKGROUND = /\b(?:last year|years? ago|over the past|(?:in|since) (?:19|20)\d\d|previously|earlier this year|has long|had been)\b/i;
 const JUNK = /\b(click here|subscribe|sign up|newsletter|all rights reserved|cookie)\b/i;
 
 function countInside(spans: { start: number; end: number }[], s: Span): number {
@@ -38,7 +43,7 @@ function candidates(doc: Doc, f: Findings): Candidate[] {
   const body = doc.sentences.filter((s) => s.start >= doc.bodyStart);
   const title = contentWords(doc.title);
   const mentions = [...f.linked.tickers.flatMap((t) => t.mentions), ...f.linked.entities.flatMap((e) => e.mentions)];
-  const evidence = f.events.map((e) => e.evidence);
+  const evidence = f.events.map((e) => ({ ...e.evidence, weight: prominence(doc, e) }));
   const firstOfParagraph = new Set(doc.paragraphs.map((p) => p.start));
   return body.map((span, j) => {
     const raw = doc.text.slice(span.start, span.end);
@@ -50,11 +55,13 @@ function candidates(doc: Doc, f: Findings): Candidate[] {
     const figs = figuresIn(text);
     const figures = Math.min(1, figs.length / 2);
     const titleOverlap = title.size ? [...words].filter((w) => title.has(w)).length / title.size : 0;
-    const event = evidence.some((e) => e.start < span.end && e.end > span.start) ? 0.3 : 0;
+    const event = 0.3 * Math.max(0, ...evidence.filter((e) => e.start < span.end && e.end > span.start).map((e) => e.weight));
     let score = 0.35 * position + 0.2 * density + 0.2 * figures + 0.25 * titleOverlap + event;
     if (wordCount < 7) score *= 0.3;
     if (wordCount > 55) score *= 0.7;
     if (/^["“‘']/.test(text) || /\?["”]?$/.test(text)) score *= 0.6;
+    if (ANAPHOR.test(text)) score *= 0.5;
+    if (BACKGROUND.test(text)) score *= 0.75;
     if (JUNK.test(text)) score = 0;
     return { span, text, words, wordCount, score, money: figs.some((x) => x.kind === "money") };
   });
