@@ -172,3 +172,23 @@ describe("private-network guard", () => {
     }
   });
 });
+
+describe("circuit breaker", () => {
+  it("stops calling an endpoint after repeated failures instead of spending attempts", async () => {
+    plans.set("/down", [500]);
+    const tight = await startTestServer({ webhookBreakerThreshold: 2, webhookBreakerCooldownMs: 60_000, webhookRetryBaseMs: 50, webhookRetryMaxMs: 50, webhookMaxAttempts: 10 });
+    try {
+      const alert = (await tight.call("/api/v1/alerts", { method: "POST", key: tight.keys.admin, json: { name: "down", webhookUrl: `${receiverBase}/down` } })).body;
+      await tight.call("/api/v1/articles", { method: "POST", key: tight.keys.write, json: numbered(1, "2026-11-10T00:00:00Z", "breaker") });
+      await waitFor(() => (hitsOn("/down").length >= 2 ? true : undefined));
+      await sleep(500);
+      expect(hitsOn("/down")).toHaveLength(2);
+      const [d] = (await tight.call(`/api/v1/alerts/${alert.id}/deliveries`, { key: tight.keys.admin })).body.items;
+      expect(d).toMatchObject({ status: "pending", attempts: 2, lastStatus: 500 });
+      expect(d.lastError).toMatch(/circuit open/);
+      expect(Date.parse(d.nextAttemptAt) - Date.now()).toBeGreaterThan(50_000);
+    } finally {
+      await tight.stop();
+    }
+  });
+});

@@ -141,7 +141,7 @@ export class DeliveryQueue {
       await this.finish(job, { status: "dead", lastError: why, nextAttemptAt: null });
       return;
     }
-    const endpoint = new URL(rule.webhookUrl).origin;
+    const endpoint = rule.webhookUrl;
     const gate = this.breaker.allow(endpoint);
     if (!gate.ok) {
       await this.store.updateDelivery(job.deliveryId, { nextAttemptAt: new Date(gate.retryAt).toISOString(), lastError: "circuit open: endpoint failing" });
