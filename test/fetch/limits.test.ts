@@ -67,6 +67,13 @@ beforeAll(async () => {
       res.writeHead(200, { etag: '"v1"', "last-modified": "Sat, 28 Nov 2026 10:00:00 GMT" }).end("fresh");
     },
     "/gone": (_req, res) => res.writeHead(410).end("gone"),
+    "/echo": (req, res) => {
+      let body = "";
+      req.on("data", (d) => (body += String(d)));
+      req.on("end", () => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ method: req.method, body, type: req.headers["content-type"] ?? null })));
+    },
+    "/see-other": (_req, res) => res.writeHead(303, { location: "/echo" }).end(),
+    "/temp-redirect": (_req, res) => res.writeHead(307, { location: "/echo" }).end(),
     "/error": (_req, res) => res.writeHead(503).end("down"),
   });
 });
@@ -167,6 +174,12 @@ describe("decoding and statuses", () => {
     expect(gone.detail).toEqual({ status: 410 });
     expect((await failure(safeFetch(`${server.origin}/error`, loop))).detail).toEqual({ status: 503 });
     expect((await safeFetch(`${server.origin}/gone`, { ...loop, throwOnHttpError: false })).status).toBe(410);
+  });
+  it("POST sends its body; 307 keeps method and body, 303 turns into GET", async () => {
+    const post = { ...loop, method: "POST" as const, body: '{"a":1}', headers: { "content-type": "application/json" } };
+    expect(JSON.parse((await safeFetch(`${server.origin}/echo`, post)).body.toString())).toEqual({ method: "POST", body: '{"a":1}', type: "application/json" });
+    expect(JSON.parse((await safeFetch(`${server.origin}/temp-redirect`, post)).body.toString())).toMatchObject({ method: "POST", body: '{"a":1}' });
+    expect(JSON.parse((await safeFetch(`${server.origin}/see-other`, post)).body.toString())).toEqual({ method: "GET", body: "", type: null });
   });
   it("connection refused → FETCH_NETWORK", async () => {
     const probe = await startServer({});

@@ -160,6 +160,8 @@ export async function safeFetch(url: string, options: FetchOptions = {}): Promis
         if (res.statusCode === 303 || ((res.statusCode === 301 || res.statusCode === 302) && method === "POST")) {
           method = "GET";
           body = undefined;
+          const { "content-type": _t, "content-length": _l, ...rest } = headers;
+          headers = rest;
         }
         current = next2;
         continue;
