@@ -93,6 +93,23 @@ describe.skipIf(!hasChromium)("feed and article page in Chromium (demo corpus)",
     await page.close();
   });
 
+  it("is usable from the keyboard: skip link first, visible focus, labelled controls", async () => {
+    const page = await browser.newPage();
+    await page.goto(app.url + "/");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
+    expect(await page.locator("a.skip").isVisible()).toBe(true);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).toBe("solid");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+    // Every form control has a label.
+    const unlabelled = await page.locator("input:not([type=hidden]), select").evaluateAll((els) => els.filter((e) => !(e as HTMLInputElement).labels?.length).length);
+    expect(unlabelled).toBe(0);
+    expect(await page.locator("header, nav, main, footer").count()).toBeGreaterThanOrEqual(4);
+    await page.close();
+  });
+
   it("works at phone width", async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
     await page.goto(app.url + "/");

@@ -99,12 +99,14 @@ describe("UI routes", () => {
     const res = await app.inject({
       method: "POST", url: "/alerts",
       headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin: "http://localhost:80", host: "localhost:80" },
-      payload: new URLSearchParams({ csrf: token, name: "Big AMZN news", tickers: "amzn, msft", minImpact: "0.5", sentiment: "any", webhookUrl: "https://93.184.215.14/hook" }).toString(),
+      payload: new URLSearchParams([["csrf", token], ["name", "Big AMZN news"], ["tickers", "amzn, msft"], ["topics", "artificial-intelligence"], ["topics", "analyst-insights"], ["minImpact", "0.5"], ["sentiment", "any"], ["webhookUrl", "https://93.184.215.14/hook"]]).toString(),
     });
     expect(res.statusCode, res.body).toBe(201);
     const rules = await store.listAlerts();
     expect(rules).toHaveLength(1);
     expect(rules[0]!.tickers).toEqual(["AMZN", "MSFT"]);
+    expect(rules[0]!.topics).toEqual(["artificial-intelligence", "analyst-insights"]);
+    expect(res.body).toContain('value="analyst-insights"');
     expect(res.body).toContain(rules[0]!.secret);
     const bad = await app.inject({
       method: "POST", url: "/alerts",

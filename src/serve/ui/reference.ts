@@ -55,3 +55,17 @@ export function topicInfo(ref: Reference, id: string, counts: { id: string; labe
   const c = counts.find((x) => x.id === id);
   return c ? { id, label: c.label, definition: null } : null;
 }
+
+/**
+ * Every topic a user can choose: the taxonomy's topics, else those the store has seen.
+ *
+ * @example
+ * allTopics(ctx.reference, await store.listTopics()) // [{ id: "earnings-guidance", label: "Earnings & Guidance" }, …]
+ */
+export function allTopics(ref: Reference, counts: { id: string; label: string }[]): { id: string; label: string }[] {
+  const topics = (ref.taxonomy as unknown as { topics?: unknown }).topics;
+  const out = new Map<string, string>();
+  if (Array.isArray(topics)) for (const t of topics as Loose[]) if (str(t.id) && str(t.label)) out.set(String(t.id), String(t.label));
+  for (const c of counts) if (!out.has(c.id)) out.set(c.id, c.label);
+  return [...out].map(([id, label]) => ({ id, label })).sort((a, b) => a.label.localeCompare(b.label));
+}

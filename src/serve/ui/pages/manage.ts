@@ -61,7 +61,8 @@ ${sources.length
  * @example
  * reply.send(alertsPage(await store.listAlerts(), token).value)
  */
-export function alertsPage(rules: AlertRule[], csrf: string, n?: Notice, values: Record<string, string> = {}): Raw {
+export function alertsPage(rules: AlertRule[], csrf: string, topics: { id: string; label: string }[], n?: Notice, values: Record<string, string> = {}): Raw {
+  const chosen = new Set((values.topics ?? "").split(","));
   const content = html`<h1>Alerts</h1>
 ${notice(n)}
 <section class="card" aria-labelledby="new-h"><h2 id="new-h">New rule</h2>
@@ -70,18 +71,20 @@ ${notice(n)}
   <input type="hidden" name="csrf" value="${csrf}">
   <div class="field"><label for="a-name">Name</label><input id="a-name" name="name" required maxlength="100" value="${values.name ?? ""}"></div>
   <div class="field"><label for="a-tickers">Tickers (watchlist)</label><input id="a-tickers" name="tickers" placeholder="AMZN, MSFT" value="${values.tickers ?? ""}" spellcheck="false"></div>
-  <div class="field"><label for="a-topics">Topic ids</label><input id="a-topics" name="topics" placeholder="earnings, ma" value="${values.topics ?? ""}" spellcheck="false"></div>
   <div class="field"><label for="a-min">Min impact (0–1)</label><input id="a-min" name="minImpact" type="number" min="0" max="1" step="0.05" value="${values.minImpact ?? "0.4"}"></div>
   <div class="field"><label for="a-sent">Sentiment</label><select id="a-sent" name="sentiment">
     ${["any", "positive", "negative"].map((k) => html`<option value="${k}"${values.sentiment === k ? html` selected` : ""}>${k}</option>`)}
   </select></div>
+  <fieldset class="field-full topics-pick"><legend>Topics (none ticked: any topic)</legend>
+    ${topics.map((t) => html`<label class="check"><input type="checkbox" name="topics" value="${t.id}"${chosen.has(t.id) ? html` checked` : ""}> ${t.label}</label>`)}
+  </fieldset>
   <div class="field field-wide"><label for="a-hook">Webhook URL</label><input id="a-hook" name="webhookUrl" type="url" required maxlength="2048" placeholder="https://hooks.example.com/impactwire" value="${values.webhookUrl ?? ""}"></div>
   <div class="field field-actions"><button type="submit">Create rule</button></div>
 </form></section>
 <section aria-labelledby="rules-h"><h2 id="rules-h">Rules (${rules.length})</h2>
 ${rules.length
   ? html`<div class="table-wrap"><table class="data"><thead><tr><th scope="col">Name</th><th scope="col">Tickers</th><th scope="col">Topics</th><th scope="col" class="num">Min impact</th><th scope="col">Sentiment</th><th scope="col">Webhook</th><th scope="col">State</th></tr></thead>
-<tbody>${rules.map((r) => html`<tr><td>${r.name}</td><td>${r.tickers.join(", ") || "any"}</td><td>${r.topics.join(", ") || "any"}</td><td class="num">${fmtScore(r.minImpact)}</td><td>${r.sentiment}</td><td class="small">${hostOf(r.webhookUrl)}</td><td>${r.enabled ? "on" : "off"}</td></tr>`)}</tbody></table></div>`
+<tbody>${rules.map((r) => html`<tr><td>${r.name}</td><td>${r.tickers.join(", ") || "any"}</td><td>${r.topics.map((id) => topics.find((t) => t.id === id)?.label ?? id).join(", ") || "any"}</td><td class="num">${fmtScore(r.minImpact)}</td><td>${r.sentiment}</td><td class="small">${hostOf(r.webhookUrl)}</td><td>${r.enabled ? "on" : "off"}</td></tr>`)}</tbody></table></div>`
   : html`<p class="empty">No rule yet.</p>`}
 </section>`;
   return page({ title: "Alerts", nav: "alerts" }, content);

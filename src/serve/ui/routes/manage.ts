@@ -7,6 +7,7 @@ import { checkOutboundUrl } from "../../alerts/url.ts";
 import { checkCsrf, csrfToken } from "../security.ts";
 import { alertsPage, sourcesPage } from "../pages/manage.ts";
 import { send } from "./read.ts";
+import { allTopics } from "../reference.ts";
 
 type Form = Record<string, string>;
 
@@ -34,7 +35,10 @@ function message(err: unknown): string {
  */
 export function registerManageRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string", bodyLimit: 65_536 }, (_req, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    // Repeated keys (checkbox groups) are joined with commas.
+    const out: Record<string, string> = {};
+    for (const [k, v] of new URLSearchParams(String(body))) out[k] = k in out ? `${out[k]},${v}` : v;
+    done(null, out);
   });
 
   app.get("/sources", async (req, reply) => send(reply, sourcesPage(await ctx.store.listSources(), csrfToken(req, reply))));
@@ -58,13 +62,14 @@ export function registerManageRoutes(app: FastifyInstance, ctx: ServeContext): v
     }
   });
 
-  app.get("/alerts", async (req, reply) => send(reply, alertsPage(await ctx.store.listAlerts(), csrfToken(req, reply))));
+  const topics = async () => allTopics(ctx.reference, await ctx.store.listTopics());
+  app.get("/alerts", async (req, reply) => send(reply, alertsPage(await ctx.store.listAlerts(), csrfToken(req, reply), await topics())));
 
   app.post("/alerts", async (req, reply) => {
     const f = form(req);
     const token = csrfToken(req, reply);
     const problem = checkCsrf(req, f.csrf);
-    if (problem) return send(reply, alertsPage(await ctx.store.listAlerts(), token, { kind: "error", text: `Not saved: ${problem}.` }, f), 403);
+    if (problem) return send(reply, alertsPage(await ctx.store.listAlerts(), token, await topics(), { kind: "error", text: `Not saved: ${problem}.` }, f), 403);
     const name = (f.name ?? "").trim().slice(0, 100);
     const minImpact = Number(f.minImpact ?? "0");
     try {
@@ -84,9 +89,9 @@ export function registerManageRoutes(app: FastifyInstance, ctx: ServeContext): v
         enabled: true,
       });
       const text = `Rule “${rule.name}” created. Its signing secret is shown only now: copy it to verify the X-Impactwire-Signature header of each webhook.`;
-      return send(reply, alertsPage(await ctx.store.listAlerts(), token, { kind: "ok", text, secret: rule.secret }), 201);
+      return send(reply, alertsPage(await ctx.store.listAlerts(), token, await topics(), { kind: "ok", text, secret: rule.secret }), 201);
     } catch (err) {
-      return send(reply, alertsPage(await ctx.store.listAlerts(), token, { kind: "error", text: `Not saved: ${message(err)}` }, f), 400);
+      return send(reply, alertsPage(await ctx.store.listAlerts(), token, await topics(), { kind: "error", text: `Not saved: ${message(err)}` }, f), 400);
     }
   });
 }
