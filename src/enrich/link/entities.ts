@@ -8,7 +8,8 @@ import type { Doc } from "../normalize/normalize.ts";
 import type { EntityInfo } from "../../reference/securities/master.ts";
 import type { Accepted } from "./evidence.ts";
 
-const TITLE_RE = /\b(?:CEO|CFO|COO|CTO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Cc]hief [Ff]inancial [Oo]fficer|[Cc]hairman|[Cc]hairwoman|[Ff]ounder|[Pp]resident|[Cc]o-founder|[Aa]nalyst|[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Cc]hair)\s+((?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)){1,2})/gu;
+const TITLE_WORD_RE = /\b(?:CEO|CFO|COO|CTO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Cc]hief [Ff]inancial [Oo]fficer|[Cc]hair(?:man|woman)?|[Cc]o-founder|[Ff]ounder|[Pp]resident|[Aa]nalyst|[Ss]pokes(?:person|man|woman))\s+(?=\p{Lu})/gu;
+const NAME_AFTER_TITLE_RE = /(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)){1,2}/uy;
 const TITLE_HINT = /CEO|CFO|COO|CTO|hief|hair|ounder|resident|nalyst|pokes/;
 const NOT_PERSON = /^(?:Donald Trump|Joe Biden)$|\b(?:Inc|Corp|Group|Bank|Fund|Capital|Partners|Says|Said)\b/;
 
@@ -35,10 +36,13 @@ export function collectEntities(doc: Doc, accepted: Accepted[], linkedSymbols: S
     if (a.pattern?.entity) add(a.pattern.entity, m);
     else if (a.pattern?.kind === "person") add({ name: a.pattern.text, type: "person", proxies: [] }, m);
   }
-  for (const m of TITLE_HINT.test(doc.text) ? doc.text.matchAll(TITLE_RE) : []) {
-    const name = m[1]!;
+  for (const m of TITLE_HINT.test(doc.text) ? doc.text.matchAll(TITLE_WORD_RE) : []) {
+    NAME_AFTER_TITLE_RE.lastIndex = m.index + m[0].length;
+    const found = NAME_AFTER_TITLE_RE.exec(doc.text);
+    if (!found) continue;
+    const name = found[0];
     if (NOT_PERSON.test(name)) continue;
-    const start = m.index + m[0].length - name.length;
+    const start = found.index;
     if ([...byName.values()].some((e) => e.mentions.some((x) => x.start <= start && x.end >= start))) continue;
     add({ name, type: "person", proxies: [] }, { text: name, start, end: start + name.length });
   }

@@ -150,6 +150,10 @@ export function decide(s: Scan, master: SecurityMaster, text: string): Accepted[
     if (c.security && p && !vetoed.has(c) && !p.wordLike && !p.strict && !p.tail && p.kind !== "person") for (let k = c.first; k < c.last; k++) firm.set(k, c.text);
   }
   const out: Accepted[] = [];
+  const accept = (c: Candidate, why: string) => {
+    (c as Accepted).why = why;
+    out.push(c as Accepted);
+  };
   const viaContext = new Set<string>();
   const pending: Candidate[] = [];
   let ctx: string | undefined;
@@ -157,25 +161,26 @@ export function decide(s: Scan, master: SecurityMaster, text: string): Accepted[
     if (vetoed.has(c)) continue;
     const sym = c.security?.symbol;
     if (!c.pattern) {
-      if (c.form !== "bare") out.push({ ...c, why: c.form === "cashtag" ? "cashtag" : c.form === "exchange" ? "exchange-prefixed ticker" : "ticker in parentheses after the name" });
-      else if (sym && strong.has(sym)) out.push({ ...c, why: `ticker, with "${strong.get(sym)}" in the text` });
-      else if (c.security && (c.security.sp500 || c.security.curated) && c.text.length >= 3 && (bareOk(c, tokens) || (c.text.length >= 4 && !shouting(tokens, c)))) out.push({ ...c, why: bareOk(c, tokens) ? "ticker in market context" : "ticker of a listed company" });
+      if (c.form !== "bare") accept(c, c.form === "cashtag" ? "cashtag" : c.form === "exchange" ? "exchange-prefixed ticker" : "ticker in parentheses after the name");
+      else if (sym && strong.has(sym)) accept(c, `ticker, with "${strong.get(sym)}" in the text`);
+      else if (c.security && (c.security.sp500 || c.security.curated) && c.text.length >= 3 && (bareOk(c, tokens) || (c.text.length >= 4 && !shouting(tokens, c)))) accept(c, bareOk(c, tokens) ? "ticker in market context" : "ticker of a listed company");
       continue;
     }
     const p = c.pattern;
-    if (!c.security) out.push({ ...c, why: "entity" });
-    else if (!p.wordLike && !p.strict && !p.tail) out.push({ ...c, why: whyAlias(c) });
-    else if (hasSuffix(c, tokens)) out.push({ ...c, why: `${whyAlias(c)} with legal suffix` });
-    else if (sym && strong.has(sym) && strong.get(sym) !== c.text) out.push({ ...c, why: `${whyAlias(c)}, corroborated by "${strong.get(sym)}"` });
-    else if ((p.wordLike || p.tail) && coordinated(c, tokens, firm, text)) out.push({ ...c, why: `${whyAlias(c)}, named alongside "${coordinated(c, tokens, firm, text)}"` });
-    else if (p.tail && tailOk(c, tokens) && (ctx = contextIn(c, tokens, master, text))) out.push({ ...c, why: `company name in corporate context ("${ctx}")` });
+    if (!c.security) accept(c, "entity");
+    else if (!p.wordLike && !p.strict && !p.tail) accept(c, whyAlias(c));
+    else if (hasSuffix(c, tokens)) accept(c, `${whyAlias(c)} with legal suffix`);
+    else if (sym && strong.has(sym) && strong.get(sym) !== c.text) accept(c, `${whyAlias(c)}, corroborated by "${strong.get(sym)}"`);
+    else if ((p.wordLike || p.tail) && coordinated(c, tokens, firm, text)) accept(c, `${whyAlias(c)}, named alongside "${coordinated(c, tokens, firm, text)}"`);
+    else if (p.tail && tailOk(c, tokens) && (ctx = contextIn(c, tokens, master, text))) accept(c, `company name in corporate context ("${ctx}")`);
     else if (p.wordLike && (ctx = contextIn(c, tokens, master, text))) {
-      out.push({ ...c, why: `${whyAlias(c)} in corporate context ("${ctx}")` });
+      accept(c, `${whyAlias(c)} in corporate context ("${ctx}")`);
       viaContext.add(sym!);
     } else pending.push(c);
   }
+  if (!viaContext.size) return out;
   for (const c of pending) {
-    if (c.pattern!.wordLike && viaContext.has(c.security!.symbol)) out.push({ ...c, why: `${whyAlias(c)}, same company named in context elsewhere` });
+    if (c.pattern!.wordLike && viaContext.has(c.security!.symbol)) accept(c, `${whyAlias(c)}, same company named in context elsewhere`);
   }
   return out.sort((a, b) => a.start - b.start);
 }

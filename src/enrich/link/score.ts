@@ -81,6 +81,10 @@ const isExplicit = (m: Accepted) => m.form !== "alias" && m.form !== "bare";
  * mergeShareClasses(groups) // "Alphabet" joins GOOG when only $GOOG is explicit
  */
 export function mergeShareClasses(groups: Map<string, Group>): void {
+  const ciks = new Set<number>();
+  let shared = false;
+  for (const g of groups.values()) shared ||= ciks.size === ciks.add(g.security.cik).size;
+  if (!shared) return;
   for (const [sym, g] of groups) {
     if (g.mentions.some(isExplicit)) continue;
     const sibling = [...groups.values()].find((o) => o !== g && o.security.cik === g.security.cik && o.mentions.some(isExplicit));
