@@ -5,14 +5,14 @@
  *   feeds add URL [--interval SEC] [--title T] [--no-check]
  *   feeds list [--json]                        sources with their health (last poll, error, next poll)
  *   feeds remove ID|URL
- *   feeds poll [--all]                         poll due feeds once (all enabled ones with --all)
+ *   feeds poll [--all] [--watch]               poll due feeds once (all enabled ones with --all), or keep polling
  */
 import { EXIT } from "../../core/errors.ts";
 import { loadConfig, type Config } from "../../core/config.ts";
 import { openStore } from "../../store/open.ts";
 import type { SourceRecord, Store } from "../../store/store.ts";
 import { assertPublicUrl } from "../../ingest/fetch/fetch.ts";
-import { FeedPoller } from "../../ingest/poll/poller.ts";
+import { FeedPoller, startPoller } from "../../ingest/poll/poller.ts";
 import { registerCommand } from "../main.ts";
 import { intOption, parseArgs, usage, type Parsed } from "../serve/args.ts";
 import { inspectFeed, renderInspect } from "./inspect.ts";
@@ -22,10 +22,11 @@ const HELP = `Usage:
   impactwire feeds add URL [--interval SEC] [--title TEXT] [--no-check]
   impactwire feeds list [--json]
   impactwire feeds remove ID|URL
-  impactwire feeds poll [--all]                       poll due feeds once (--all: every enabled feed)
+  impactwire feeds poll [--all] [--watch]             poll due feeds once (--all: every enabled feed;
+                                                      --watch: keep polling on schedule until Ctrl-C)
 `;
 
-const KNOWN = ["json", "limit=", "interval=", "title=", "no-check", "all", "help"];
+const KNOWN = ["json", "limit=", "interval=", "title=", "no-check", "all", "watch", "help"];
 
 async function withStore<T>(config: Config, run: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(config);
@@ -105,6 +106,7 @@ async function poll(p: Parsed, config: Config): Promise<number> {
     const { Pipeline } = await import("../../ingest/pipeline/pipeline.ts");
     const { loadReference } = await import("../../reference/reference.ts");
     const ingestor = new Pipeline({ store, reference: loadReference() });
+    if (p.options.has("watch")) return watch(store, ingestor, config);
     const poller = new FeedPoller({ store, ingestor, config, log: (l) => process.stderr.write(`${l}\n`) });
     const stop = () => poller.cancel();
     process.once("SIGINT", stop);
@@ -122,6 +124,19 @@ async function poll(p: Parsed, config: Config): Promise<number> {
       process.off("SIGTERM", stop);
     }
   });
+}
+
+/** `feeds poll --watch`: the background loop in the foreground, until SIGINT/SIGTERM. */
+async function watch(store: Store, ingestor: Parameters<typeof startPoller>[0]["ingestor"], config: Config): Promise<number> {
+  const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+  const stop = startPoller({ config, store, ingestor }, { log });
+  log(`poll: watching ${(await store.listSources()).filter((s) => s.enabled).length} feeds (Ctrl-C to stop)`);
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await stop();
+  return EXIT.ok;
 }
 
 /**
