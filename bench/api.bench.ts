@@ -1,7 +1,7 @@
 /**
  * API benchmark (issue 5, must-show 4). Seeds N stored articles (title + summary; default 1,000,000)
  * straight through the SQLite store in large transactions, starts `impactwire serve` in a child
- * process on loopback, and measures with a small concurrent load loop (undici):
+ * process on loopback, and measures with wrk when installed (else a small concurrent undici loop):
  *   - p50/p99 of GET /api/v1/articles with filters (ticker + minImpact, topic + sentiment, source + time range)
  *   - p50/p99 of full-text search (GET /api/v1/articles?q=…)
  *   - ingest-to-stream latency: POST /api/v1/articles → event on /api/v1/stream, p50/p99
@@ -12,9 +12,9 @@
  *
  * Usage: npx tsx bench/api.bench.ts [--n 1000000] [--db /tmp/iw-bench] [--duration 10] [--concurrency 8] [--seed-only]
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
@@ -141,6 +141,29 @@ async function load(pool: Pool, name: string, nextPath: () => string): Promise<v
   );
 }
 
+const WRK = spawnSync("which", ["wrk"]).status === 0 && !process.argv.includes("--no-wrk");
+
+function toMs(v: string, unit: string): number {
+  return Number(v) * (unit === "us" ? 0.001 : unit === "s" ? 1000 : 1);
+}
+
+/** The same scenario driven by wrk (C load generator): 2,000 pre-drawn paths picked at random by a Lua script. */
+function loadWrk(base: string, name: string, nextPath: () => string): void {
+  const paths = Array.from({ length: 2000 }, nextPath);
+  const script = path.join(DIR, "paths.lua");
+  writeFileSync(script, `local paths = {${paths.map((p) => JSON.stringify(p)).join(",")}}\nrequest = function() return wrk.format("GET", paths[math.random(#paths)]) end\n`);
+  const args = ["-t1", `-c${CONCURRENCY}`, `-d${DURATION_S}s`, "--latency", "-s", script, base];
+  execFileSync("wrk", ["-t1", `-c${CONCURRENCY}`, "-d2s", "-s", script, base]);
+  const out = execFileSync("wrk", args, { encoding: "utf8" });
+  const q = (p: string) => {
+    const m = new RegExp(`^\\s+${p}%\\s+([\\d.]+)(us|ms|s)`, "m").exec(out);
+    return m ? toMs(m[1]!, m[2]!) : NaN;
+  };
+  const rps = /Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? "?";
+  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? "0";
+  console.log(`${`[wrk] ${name}`.padEnd(34)} ${rps.padStart(8)} req/s  p50=${q("50").toFixed(2)} ms  p90=${q("90").toFixed(2)} ms  p99=${q("99").toFixed(2)} ms  non-2xx=${non2xx}`);
+}
+
 async function streamLatency(base: string, pool: Pool, key: string, count: number): Promise<void> {
   const seen = new Map<number, number>();
   const waiters = new Map<number, () => void>();
@@ -184,7 +207,7 @@ async function freePort(): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  console.log(`impactwire API bench — ${os.cpus()[0]?.model} ×${os.cpus().length}, node ${process.version}, N=${N}, concurrency=${CONCURRENCY}, ${DURATION_S}s per scenario`);
+  console.log(`impactwire API bench — ${os.cpus()[0]?.model} ×${os.cpus().length}, node ${process.version}, N=${N}, concurrency=${CONCURRENCY}, ${DURATION_S}s per scenario, load tool: ${WRK ? "wrk" : "undici loop"}`);
   mkdirSync(DIR, { recursive: true });
   const store = openSqliteStore(path.join(DIR, SQLITE_FILE));
   await seedStore(store);
@@ -209,16 +232,17 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 200));
     }
     const pool = new Pool(base, { connections: CONCURRENCY });
+    const scenario = async (name: string, nextPath: () => string) => (WRK ? loadWrk(base, name, nextPath) : load(pool, name, nextPath));
     const day = () => new Date(T0 + Math.floor(rand() * N) * 30_000).toISOString();
-    await load(pool, "list: ticker + minImpact", () => `/api/v1/articles?tickers=${zipf(SYMBOLS)}&minImpact=0.2&limit=20`);
-    await load(pool, "list: topic + sentiment", () => `/api/v1/articles?topics=${pick(TOPICS)}&sentiment=${pick(SENTIMENTS)}&limit=20`);
-    await load(pool, "list: source + since/until", () => {
+    await scenario("list: ticker + minImpact", () => `/api/v1/articles?tickers=${zipf(SYMBOLS)}&minImpact=0.2&limit=20`);
+    await scenario("list: topic + sentiment", () => `/api/v1/articles?topics=${pick(TOPICS)}&sentiment=${pick(SENTIMENTS)}&limit=20`);
+    await scenario("list: source + since/until", () => {
       const since = day();
       return `/api/v1/articles?source=Bench%20Wire&since=${since}&until=${new Date(Date.parse(since) + 86_400_000).toISOString()}&limit=20`;
     });
-    await load(pool, "list: newest, sort=impact", () => `/api/v1/articles?sort=impact&limit=20`);
-    await load(pool, "full-text: one word", () => `/api/v1/articles?q=${pick(WORDS)}&limit=20`);
-    await load(pool, "full-text: two words", () => `/api/v1/articles?q=${pick(WORDS)}%20${pick(WORDS)}&limit=20`);
+    await scenario("list: newest, sort=impact", () => `/api/v1/articles?sort=impact&limit=20`);
+    await scenario("full-text: one word", () => `/api/v1/articles?q=${pick(WORDS)}&limit=20`);
+    await scenario("full-text: two words", () => `/api/v1/articles?q=${pick(WORDS)}%20${pick(WORDS)}&limit=20`);
     await streamLatency(base, pool, key, 200);
     await pool.close();
   } finally {
