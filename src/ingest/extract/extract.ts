@@ -9,6 +9,7 @@ import { Readability } from "@mozilla/readability";
 import { htmlToParagraphs } from "./blocks.ts";
 import { isBoilerplateLine, removeBoilerplate } from "./boilerplate.ts";
 import { readMeta, type PageMeta } from "./meta.ts";
+import { prefilterHtml } from "./prefilter.ts";
 import { sanitizeHtml } from "../sanitize/sanitize.ts";
 
 export interface Extracted {
@@ -35,12 +36,14 @@ interface El {
 }
 
 /**
- * linkedom builds no <body> for a fragment: wrap anything without one in a full document.
+ * The page as a DOM, after the streaming prefilter has dropped scripts, navigation and other non-content
+ * markup. linkedom builds no <body> for a fragment: anything without one is wrapped in a full document.
  *
  * @example
  * parse("<p>Hi</p>").body.innerHTML // "<p>Hi</p>"
  */
-function parse(html: string): LinkedomDocument {
+function parse(raw: string): LinkedomDocument {
+  const html = prefilterHtml(raw);
   if (/<body[\s>]/i.test(html)) return parseHTML(html).document;
   const lang = /<html[^>]*\slang=["']?([\w-]+)/i.exec(html)?.[1];
   const inner = html.replace(/<!doctype[^>]*>|<\/?html[^>]*>/gi, "");
