@@ -8,3 +8,4 @@ import "./serve/keys.ts";
 import "./feeds/feeds.ts";
 import "./store/migrate.ts";
 import "./store/import.ts";
+import "./prices/prices.ts";
