@@ -3,7 +3,7 @@ import { ImpactSchema } from "../../contract/enrichment.ts";
 import type { Reference } from "../../reference/reference.ts";
 import { normalize } from "../normalize/normalize.ts";
 import { event, findings, seedLike, ticker } from "../analyze/findings.fixture.ts";
-import { daysToScore, scoreImpact } from "./impact.ts";
+import { daysToScore, prominence, rankEvents, scoreImpact } from "./impact.ts";
 import { companyValueInText } from "./surprise.ts";
 
 const ref = {} as Reference; // the impact stage reads no reference data
@@ -134,5 +134,19 @@ describe("guidance surprise", () => {
     expect(impact.drivers[0]!.detail).toMatch(/guidance cut/);
     expect(impact.direction).toBe("negative");
     expect(impact.score).toBeGreaterThan(0.7);
+  });
+});
+
+describe("prominence", () => {
+  it("counts the title and lead fully and background little, so background events do not drive the score", () => {
+    const body = "Acme raised its outlook on Monday. Sales rose. Margins rose. Costs fell. Debt fell. Back in 2019, Acme agreed to be acquired at a premium before the deal collapsed.";
+    const doc = normalize({ title: "Acme raises outlook", body });
+    const lead = event(doc, "guidance", "Acme raised its outlook on Monday.", { subtype: "raise", actor: "ACME", polarity: "positive" });
+    const old = event(doc, "merger_acquisition", "Back in 2019, Acme agreed to be acquired at a premium before the deal collapsed.", { actor: "X", target: "ACME", polarity: "positive" });
+    expect(prominence(doc, lead)).toBe(1);
+    expect(prominence(doc, old)).toBe(0.2);
+    const acme = ticker(doc, "ACME", "ACME CORP", ["Acme"], { relevance: 0.9 });
+    const ranked = rankEvents([old, lead], [acme], doc);
+    expect(ranked[0]!.event.type).toBe("guidance");
   });
 });

@@ -59,8 +59,17 @@ function ruleFor(e: EnrichEvent, listed: ReadonlySet<string>): SeverityRule | un
  */
 export function prominence(doc: Pick<Doc, "sentences" | "bodyStart"> | undefined, e: EnrichEvent): number {
   if (!doc || e.evidence.start < doc.bodyStart) return 1;
-  const body = doc.sentences.filter((s) => s.start >= doc.bodyStart);
-  const i = body.findIndex((s) => e.evidence.start < s.end);
+  let first = -1;
+  let i = -1;
+  for (let k = 0; k < doc.sentences.length; k++) {
+    const s = doc.sentences[k]!;
+    if (s.start < doc.bodyStart) continue;
+    if (first < 0) first = k;
+    if (e.evidence.start < s.end) {
+      i = k - first;
+      break;
+    }
+  }
   return i < 0 || i <= 2 ? 1 : i <= 4 ? 0.6 : 0.2;
 }
 

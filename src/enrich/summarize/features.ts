@@ -1,7 +1,7 @@
 /**
  * Word and figure features the summarizer ranks sentences with.
  */
-import { findFigures, type Figure } from "../figures/figures.ts";
+import { findFigures, type Figure, type TextSpan } from "../figures/figures.ts";
 
 const STOP = new Set(
   ("a an and are as at be been but by for from had has have he her his in into is it its of on or said says that the their they this " +
@@ -17,12 +17,17 @@ const STOP = new Set(
  */
 export function contentWords(text: string): Set<string> {
   const out = new Set<string>();
-  for (const w of text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
-    const word = w.replace(/['’]s$/, "");
+  WORD.lastIndex = 0;
+  const lower = text.toLowerCase();
+  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
+    let word = m[0];
+    if (word.endsWith("'s") || word.endsWith("’s")) word = word.slice(0, -2);
     if (word.length > 2 && !STOP.has(word)) out.add(word);
   }
   return out;
 }
+
+const WORD = /[a-z0-9\u00c0-\u024f][a-z0-9\u00c0-\u024f'’-]*/g;
 
 /**
  * Overlap of two word sets relative to the smaller one (0..1).
@@ -46,8 +51,8 @@ export function overlap(a: Set<string>, b: Set<string>): number {
  * @example
  * figuresIn("a $38 billion deal, up 4% in 2025").map((f) => f.text) // ["$38 billion", "4%"]
  */
-export function figuresIn(text: string): Figure[] {
-  return findFigures(text).filter((f) => f.kind !== "year" && f.kind !== "number");
+export function figuresIn(text: string, span?: TextSpan): Figure[] {
+  return findFigures(text, span).filter((f) => f.kind !== "year" && f.kind !== "number");
 }
 
 /**

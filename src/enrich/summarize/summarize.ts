@@ -45,14 +45,18 @@ function candidates(doc: Doc, f: Findings): Candidate[] {
   const mentions = [...f.linked.tickers.flatMap((t) => t.mentions), ...f.linked.entities.flatMap((e) => e.mentions)];
   const evidence = f.events.map((e) => ({ ...e.evidence, weight: prominence(doc, e) }));
   const firstOfParagraph = new Set(doc.paragraphs.map((p) => p.start));
+  const allFigures = figuresIn(doc.text, { start: doc.bodyStart, end: doc.text.length });
+  let fi = 0;
   return body.map((span, j) => {
     const raw = doc.text.slice(span.start, span.end);
     const text = raw.replace(DATELINE, "");
     const words = contentWords(text);
-    const wordCount = text.split(/\s+/).filter(Boolean).length;
+    const wordCount = (text.match(/\S+/g) ?? []).length;
     const position = 1 / (1 + 0.25 * j) + (firstOfParagraph.has(span.start) ? 0.1 : 0);
     const density = Math.min(1, countInside(mentions, span) / 2);
-    const figs = figuresIn(text);
+    while (fi < allFigures.length && allFigures[fi]!.start < span.start) fi++;
+    const figs: typeof allFigures = [];
+    for (let k = fi; k < allFigures.length && allFigures[k]!.end <= span.end; k++) figs.push(allFigures[k]!);
     const figures = Math.min(1, figs.length / 2);
     const titleOverlap = title.size ? [...words].filter((w) => title.has(w)).length / title.size : 0;
     const event = 0.3 * Math.max(0, ...evidence.filter((e) => e.start < span.end && e.end > span.start).map((e) => e.weight));
