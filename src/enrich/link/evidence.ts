@@ -96,11 +96,14 @@ function coordinated(c: Candidate, tokens: Token[], firm: Map<number, string>, t
   return undefined;
 }
 
+/** A one-word name of a small company stands apart from other capitalised words (not inside a longer name). */
 function tailOk(c: Candidate, tokens: Token[]): boolean {
   const prev = prevToken(tokens, c);
   const next = tokens[c.last];
-  if (!prev || prev.cap) return false;
-  return !(next && next.sentence === c.sentence && next.cap && next.start - tokens[c.last - 1]!.end <= 1);
+  if (prev?.cap) return false;
+  const nextSame = next && next.sentence === c.sentence ? next : undefined;
+  if (!prev && !nextSame) return false;
+  return !(nextSame && nextSame.cap);
 }
 
 /** The sentence is written in capitals (a shouted headline): upper-case words there are not tickers. */
@@ -172,7 +175,10 @@ export function decide(s: Scan, master: SecurityMaster, text: string): Accepted[
     else if (hasSuffix(c, tokens)) accept(c, `${whyAlias(c)} with legal suffix`);
     else if (sym && strong.has(sym) && strong.get(sym) !== c.text) accept(c, `${whyAlias(c)}, corroborated by "${strong.get(sym)}"`);
     else if ((p.wordLike || p.tail) && coordinated(c, tokens, firm, text)) accept(c, `${whyAlias(c)}, named alongside "${coordinated(c, tokens, firm, text)}"`);
-    else if (p.tail && tailOk(c, tokens) && (ctx = contextIn(c, tokens, master, text))) accept(c, `company name in corporate context ("${ctx}")`);
+    else if (p.tail && tailOk(c, tokens) && (ctx = contextIn(c, tokens, master, text))) {
+      accept(c, `company name in corporate context ("${ctx}")`);
+      viaContext.add(sym!);
+    }
     else if (p.wordLike && (ctx = contextIn(c, tokens, master, text))) {
       accept(c, `${whyAlias(c)} in corporate context ("${ctx}")`);
       viaContext.add(sym!);
@@ -180,7 +186,7 @@ export function decide(s: Scan, master: SecurityMaster, text: string): Accepted[
   }
   if (!viaContext.size) return out;
   for (const c of pending) {
-    if (c.pattern!.wordLike && viaContext.has(c.security!.symbol)) accept(c, `${whyAlias(c)}, same company named in context elsewhere`);
+    if ((c.pattern!.wordLike || c.pattern!.tail) && viaContext.has(c.security!.symbol)) accept(c, `${whyAlias(c)}, same company named in context elsewhere`);
   }
   return out.sort((a, b) => a.start - b.start);
 }

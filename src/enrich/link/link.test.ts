@@ -53,4 +53,15 @@ describe("link", () => {
     expect(r.tickers[0]!.relevance).toBeGreaterThan(r.tickers[1]!.relevance);
     expect(r.tickers[0]!.role).toBe("subject");
   });
+
+  it("treats the broker in a rating change as a source, not the subject", () => {
+    const r = link("Morgan Stanley upgrades Tesla to overweight", "Morgan Stanley upgraded Tesla, citing its software lead.");
+    expect(r.tickers.map((t) => [t.symbol, t.role])).toEqual([["TSLA", "subject"], ["MS", "mentioned"]]);
+  });
+
+  it("links a one-word small-cap name only with corporate context, away from other capitals", () => {
+    expect(link("Wolfspeed files for bankruptcy to cut $4.6 billion of debt").tickers.map((t) => t.symbol)).toEqual(["WOLF"]);
+    expect(link("Root causes of inflation are debated").tickers).toEqual([]);
+    expect(link("Ships Cross The Red Sea Again").tickers).toEqual([]);
+  });
 });

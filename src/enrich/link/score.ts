@@ -30,7 +30,15 @@ function leadEnd(doc: Doc): number {
   return end;
 }
 
+const BROKER_RE = /^(?:['’]s)?\s*(?:analysts?\s+|strategists?\s+|economists?\s+)?(?:said\s+)?(?:upgrade|downgrade|initiate|reiterate|rate[sd]?\b|resume[sd]? coverage|(?:raise|lift|cut|lower|trim|boost)(?:s|ed)?\s+(?:its|the)\s+price target)/i;
+
+/** "Morgan Stanley upgrades Tesla": the bank is the source of the news, not its subject. */
+export function isBrokerMention(doc: Doc, m: Accepted): boolean {
+  return BROKER_RE.test(doc.text.slice(m.end, m.end + 60));
+}
+
 function isSubjectPosition(doc: Doc, m: Accepted): boolean {
+  if (isBrokerMention(doc, m)) return false;
   const s = doc.sentences[m.sentence];
   if (!s) return false;
   const before = doc.text.slice(s.start, m.start).trim();
@@ -48,7 +56,8 @@ export function relevance(doc: Doc, g: Group, maxCount: number): number {
   const lead = leadEnd(doc);
   const ms = g.mentions;
   let r = WEIGHTS.base;
-  if (ms.some((m) => m.start < titleEnd)) r += WEIGHTS.title;
+  const inTitle = ms.filter((m) => m.start < titleEnd);
+  if (inTitle.length) r += inTitle.every((m) => isBrokerMention(doc, m)) ? WEIGHTS.title / 3 : WEIGHTS.title;
   if (ms.some((m) => m.start >= doc.bodyStart && m.start < lead)) r += WEIGHTS.lead;
   r += WEIGHTS.frequency * Math.min(1, ms.length / Math.max(1, maxCount));
   if (ms.some((m) => m.start < lead && isSubjectPosition(doc, m))) r += WEIGHTS.subject;
@@ -117,7 +126,7 @@ export function tickerLinks(doc: Doc, accepted: Accepted[], proxyOf: (symbol: st
   const lead = leadEnd(doc);
   const top = scored[0]?.r ?? 0;
   return scored.map(({ g, r }, i) => {
-    const prominent = g.mentions.some((m) => m.start < lead);
+    const prominent = g.mentions.some((m) => m.start < lead && !isBrokerMention(doc, m));
     const proxyFor = proxyOf(g.security.symbol, g);
     let role: TickerRole = "mentioned";
     if (proxyFor) role = "proxy";
