@@ -21,9 +21,19 @@ export interface SseSink {
   end(): void;
 }
 
+/** An article with its event payload, serialised at most once however many clients receive it. */
+export class Outgoing {
+  private json: string | null = null;
+  constructor(readonly article: ArticleRecord) {}
+  get payload(): string {
+    this.json ??= JSON.stringify(toSummary(this.article));
+    return this.json;
+  }
+}
+
 export class StreamClient {
   lastSent = 0;
-  private buffer: ArticleRecord[] | null = null;
+  private buffer: Outgoing[] | null = null;
 
   constructor(
     readonly sink: SseSink,
@@ -39,26 +49,27 @@ export class StreamClient {
   release(): void {
     const held = this.buffer ?? [];
     this.buffer = null;
-    for (const a of held) this.send(a);
+    for (const o of held) this.send(o);
   }
 
   /**
    * Offers one article: sent if it matches and is newer than the last event sent.
    *
    * @example
-   * client.offer(record);
+   * client.offer(new Outgoing(record));
    */
-  offer(a: ArticleRecord): void {
-    if (!matches(a, this.filter)) return;
-    if (this.buffer) this.buffer.push(a);
-    else this.send(a);
+  offer(o: Outgoing): void {
+    if (!matches(o.article, this.filter)) return;
+    if (this.buffer) this.buffer.push(o);
+    else this.send(o);
   }
 
   /** Writes one SSE event (`id:` is the article's seq). */
-  send(a: ArticleRecord): void {
-    if (a.seq <= this.lastSent) return;
-    this.lastSent = a.seq;
-    this.sink.write(`id: ${a.seq}\nevent: article\ndata: ${JSON.stringify(toSummary(a))}\n\n`);
+  send(o: Outgoing): void {
+    const seq = o.article.seq;
+    if (seq <= this.lastSent) return;
+    this.lastSent = seq;
+    this.sink.write(`id: ${seq}\nevent: article\ndata: ${o.payload}\n\n`);
     if (this.sink.writableLength > MAX_BUFFERED_BYTES) this.sink.end();
   }
 }
@@ -80,7 +91,8 @@ export class StreamHub {
   /** Subscribes to committed writes. */
   start(ingestor: Ingestor): void {
     this.unsubscribe = ingestor.onWritten((r) => {
-      for (const c of this.clients) c.offer(r.article);
+      const o = new Outgoing(r.article);
+      for (const c of this.clients) c.offer(o);
     });
   }
 
@@ -107,7 +119,7 @@ export class StreamHub {
     client.hold();
     this.clients.add(client);
     try {
-      for (const a of await this.missed(filter, afterSeq)) client.send(a);
+      for (const a of await this.missed(filter, afterSeq)) client.send(new Outgoing(a));
     } catch (err) {
       this.clients.delete(client);
       throw err;
