@@ -6,7 +6,7 @@
 
 /** Elements removed with their content before any extraction. */
 export const NON_CONTENT_SELECTOR = [
-  "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "form", "button", "select",
+  "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "input", "button", "select",
   "textarea", "nav", "aside", "footer", "dialog", "figcaption", "[hidden]", "[aria-hidden='true']",
   "[role='navigation']", "[role='banner']", "[role='contentinfo']", "[role='complementary']", "[role='dialog']",
 ].join(",");

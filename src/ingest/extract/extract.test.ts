@@ -75,3 +75,19 @@ describe("stripSiteName", () => {
     expect(stripSiteName("Home | Site")).toBe("Home | Site");
   });
 });
+
+describe("unusual page structures", () => {
+  it("extracts a page wrapped in one big <form> (ASP.NET style)", () => {
+    const html = `<html><head><title>Harborline beats estimates | Wire</title></head><body><form id="aspnetForm" action="/page.aspx"><input type="hidden" name="__VIEWSTATE" value="x"><div id="content">${para("One.")}${para("Two.")}${para("Three.")}</div></form></body></html>`;
+    const a = extractArticle(html);
+    expect(a.title).toBe("Harborline beats estimates");
+    expect(a.text.split("\n\n")).toHaveLength(3);
+  });
+
+  it("drops a newsletter form but keeps the article around it", () => {
+    const html = `<article>${para("One.")}<form class="signup"><label>Email</label><input type="email"><button>Sign up now</button></form>${para("Two.")}${para("Three.")}</article>`;
+    const { text } = htmlToText(html);
+    expect(text).not.toMatch(/Sign up now/);
+    expect(text.split("\n\n")).toHaveLength(3);
+  });
+});

@@ -42,8 +42,8 @@ interface El {
  * @example
  * parse("<p>Hi</p>").body.innerHTML // "<p>Hi</p>"
  */
-function parse(raw: string): LinkedomDocument {
-  const html = prefilterHtml(raw);
+function parse(raw: string, prefilter = true): LinkedomDocument {
+  const html = prefilter ? prefilterHtml(raw) : raw;
   if (/<body[\s>]/i.test(html)) return parseHTML(html).document;
   const lang = /<html[^>]*\slang=["']?([\w-]+)/i.exec(html)?.[1];
   const inner = html.replace(/<!doctype[^>]*>|<\/?html[^>]*>/gi, "");
@@ -104,8 +104,9 @@ export function extractArticle(html: string, options: { baseUrl?: string; withHt
   let content = withReadability(document);
   let paragraphs = content === null ? [] : paragraphsOf(content, meta.title);
   if (paragraphs.join(" ").length < MIN_READABLE_CHARS) {
-    // Readability mutates the document it reads: the fallback starts again from the original markup.
-    const fresh = parse(html);
+    // Readability mutates the document it reads: the fallback starts again from the original markup
+    // (without the prefilter, in case it dropped the article of an unusual page).
+    const fresh = parse(html, false);
     removeBoilerplate(fresh as unknown as Parameters<typeof removeBoilerplate>[0]);
     const fallback = fallbackContent(fresh);
     const fallbackParagraphs = paragraphsOf(fallback, meta.title);

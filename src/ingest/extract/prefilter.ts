@@ -1,6 +1,6 @@
 /**
  * A fast streaming pass (htmlparser2) before the DOM is built: elements that are never article text —
- * scripts (except JSON-LD metadata), styles, SVG, embeds, forms, navigation, asides, footers, hidden
+ * scripts (except JSON-LD metadata), styles, SVG, embeds, form controls, navigation, asides, footers, hidden
  * elements, comments — are dropped with their content. Real pages are mostly such markup; the DOM that
  * linkedom and Readability then work on is several times smaller. Everything else passes through as written.
  */
@@ -8,7 +8,7 @@ import { Parser } from "htmlparser2";
 
 const DROP = new Set([
   "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "nav", "aside",
-  "footer", "form", "button", "select", "textarea", "dialog", "audio", "video", "map",
+  "footer", "button", "select", "textarea", "dialog", "audio", "video", "map",
 ]);
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
 
