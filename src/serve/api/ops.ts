@@ -10,6 +10,8 @@ import { buildOpenApi } from "./openapi.ts";
 import { HealthSchema } from "./schemas.ts";
 
 const started = Date.now();
+/** The article count is cached briefly: counting a million rows on every liveness probe is wasteful. */
+const COUNT_CACHE_MS = 2_000;
 
 /**
  * Registers health, metrics and the OpenAPI document.
@@ -24,6 +26,7 @@ export function registerOpsRoutes(
   metrics: Metrics,
   gauges: { streamClients: () => number; pendingDeliveries: () => number },
 ): void {
+  let counted: { n: number; at: number } | null = null;
   routes.add({
     method: "GET",
     url: "/api/v1/health",
@@ -34,8 +37,10 @@ export function registerOpsRoutes(
     handler: async ({ reply }) => {
       let articles: number | null = null;
       try {
-        articles = await ctx.store.countArticles();
+        if (!counted || Date.now() - counted.at > COUNT_CACHE_MS) counted = { n: await ctx.store.countArticles(), at: Date.now() };
+        articles = counted.n;
       } catch {
+        counted = null;
         reply.code(503);
       }
       const ok = articles !== null;
