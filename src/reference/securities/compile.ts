@@ -8,7 +8,7 @@ import { displayCase, stripLegal } from "./names.ts";
 import { parseCurated, parseGazetteer, parseSec, parseSp, parseWords, type SourceTexts } from "./sources.ts";
 import { ImpactwireError, EXIT } from "../../core/errors.ts";
 
-export const COMPILER_VERSION = 4;
+export const COMPILER_VERSION = 5;
 
 export const KIND = { name: 0, brand: 1, former: 2, person: 3, auto: 4, entity: 5 } as const;
 export const FLAG = { word: 1, strict: 2, exact: 4, upper: 8, tail: 16 } as const;
@@ -151,9 +151,11 @@ function addAuto(b: Builder, sec: ReturnType<typeof parseSec>, spBySymbol: Map<s
     if (SKIP_AUTO.test(r.name)) continue;
     const i = b.index.get(r.ticker)!;
     const sp = (b.out.securities[i]![5] & SEC_FLAG.sp500) !== 0;
-    for (const n of new Set([displayCase(stripLegal(r.name)), displayCase(stripLegal(r.name, true))])) {
-      if (n.length >= 3) b.add(n, i, KIND.auto, autoFlags(n, sp), false);
-    }
+    const full = displayCase(stripLegal(r.name));
+    const core = displayCase(stripLegal(r.name, true));
+    b.add(full, i, KIND.auto, autoFlags(full, sp), false);
+    // "Hub Group" → "Hub": a one-word core of a small company is too often an ordinary word.
+    if (core !== full && (sp || core.includes(" "))) b.add(core, i, KIND.auto, autoFlags(core, sp), false);
   }
 }
 
