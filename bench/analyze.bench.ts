@@ -13,7 +13,7 @@
  * Usage: npx tsx bench/analyze.bench.ts [N] [--no-cli]
  */
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, createReadStream, existsSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -88,15 +88,25 @@ function article(i: number): { id: string; title: string; text: string; publishe
   return { id: `bench-${i}`, title, text: paras.join("\n\n"), publishedAt: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(), source: "bench" };
 }
 
-function writeCorpus(n: number): { path: string; avgWords: number } {
-  const path = join(os.tmpdir(), `impactwire-bench-${n}.ndjson`);
+const NAV = Array.from({ length: 40 }, (_, i) => `<li><a href="/section/${i}">Section ${i}</a></li>`).join("");
+const TRACKER = `<script>${"window.dataLayer=window.dataLayer||[];dataLayer.push({event:'view',id:Math.random()});".repeat(60)}</script>`;
+
+/** The same article as a news page: head metadata, navigation, ad slots, share bar, comments, scripts. */
+function asPage(a: ReturnType<typeof article>): string {
+  const paras = a.text.split("\n\n").map((p, i) => `${i === 3 ? '<div class="ad-slot"><p>Advertisement</p></div>' : ""}<p>${p.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${a.title} | Bench Wire</title><meta property="og:site_name" content="Bench Wire"><meta property="article:published_time" content="${a.publishedAt}">${TRACKER}</head><body><header><nav><ul>${NAV}</ul></nav></header><main><article><h1>${a.title}</h1><div class="share-bar"><a href="#">Share</a></div>${paras.join("")}</article><section class="comments"><p>First comment on this story, with an opinion about the stock.</p></section></main><footer><ul>${NAV}</ul><p>© 2026 Bench Wire</p></footer>${TRACKER}</body></html>`;
+}
+
+function writeCorpus(n: number, html = false): { path: string; avgWords: number } {
+  const path = join(os.tmpdir(), `impactwire-bench-${n}${html ? "-html" : ""}.ndjson`);
   seed = 20261128;
   let words = 0;
   const fd = openSync(path, "w"); // written line by line: the generator must not inflate the RSS measured later
   for (let i = 0; i < n; i++) {
     const a = article(i);
     words += a.text.split(/\s+/).length + a.title.split(" ").length;
-    writeSync(fd, `${JSON.stringify(a)}\n`);
+    const { text, ...rest } = a;
+    writeSync(fd, `${JSON.stringify(html ? { id: rest.id, html: asPage(a) } : { ...rest, text })}\n`);
   }
   closeSync(fd);
   return { path, avgWords: Math.round(words / n) };
@@ -157,6 +167,7 @@ function throughCli(path: string): Promise<{ secs: number; lines: number; peakRs
 const cpu = os.cpus()[0];
 console.log(`impactwire ${ENGINE_VERSION} — analyze --ndjson benchmark`);
 console.log(`machine: ${cpu?.model ?? "unknown CPU"} (${os.cpus().length} cores visible), ${mb(os.totalmem())} RAM, Node ${process.version}, ${os.platform()} ${os.arch()}`);
+console.log(`load average at start: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} (figures are only clean when this is below 1)`);
 const small = writeCorpus(Math.min(1_000, N));
 const big = writeCorpus(N);
 console.log(`corpus: ${N} articles, ${big.avgWords} words on average (${big.path})`);
@@ -170,6 +181,10 @@ const full = await inProcess(big.path);
 console.log("\nin-process (runBatch, one thread, output discarded):");
 console.log(`  ${warm.n} articles: ${(warm.n / warm.secs).toFixed(0)} articles/s, p50 ${warm.p50.toFixed(2)} ms, p99 ${warm.p99.toFixed(2)} ms, peak RSS ${mb(warm.peakRss)}`);
 console.log(`  ${full.n} articles: ${(full.n / full.secs).toFixed(0)} articles/s, p50 ${full.p50.toFixed(2)} ms, p99 ${full.p99.toFixed(2)} ms, peak RSS ${mb(full.peakRss)}${full.failed ? `, ${full.failed} FAILED` : ""}`);
+
+const pages = writeCorpus(Math.min(1_000, N), true);
+const html = await inProcess(pages.path);
+console.log(`  ${html.n} HTML pages (same articles with navigation, ads, comments, scripts; ~${(statSync(pages.path).size / html.n / 1024).toFixed(0)} KB each): ${(html.n / html.secs).toFixed(0)} pages/s, p50 ${html.p50.toFixed(2)} ms, p99 ${html.p99.toFixed(2)} ms${html.failed ? `, ${html.failed} FAILED` : ""}`);
 
 if (WITH_CLI) {
   const c1 = await throughCli(small.path);
