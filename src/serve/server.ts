@@ -87,7 +87,7 @@ export function createServer(ctx: ServeContext, options: CreateServerOptions = {
   registerStreamRoute(app, hub, guard, { heartbeatMs: config.streamHeartbeatMs, maxClients: config.streamMaxClients });
   if (options.ui !== false) registerUi(app, ctx);
 
-  ctx.ingestor.onWritten((r) => metrics.inc("impactwire_articles_written_total", { status: r.status }));
+  const unsubscribe = ctx.ingestor.onWritten((r) => metrics.inc("impactwire_articles_written_total", { status: r.status }));
   app.addHook("onReady", async () => {
     hub.start(ctx.ingestor);
     await alerts.start(ctx.ingestor);
@@ -96,6 +96,7 @@ export function createServer(ctx: ServeContext, options: CreateServerOptions = {
     hub.stop();
   });
   app.addHook("onClose", async () => {
+    unsubscribe();
     await alerts.stop();
   });
   return app;
