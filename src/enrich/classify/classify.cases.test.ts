@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { TopicSchema } from "../../contract/enrichment.ts";
-import { loadReference } from "../../reference/reference.ts";
 import { classify } from "./classify.ts";
-import { loadCases } from "../events/cases/cases.ts";
+import { loadCases, stageReference } from "../events/cases/cases.ts";
 
-const ref = loadReference();
+const ref = stageReference();
 
 describe("classify on the scenario articles", () => {
   it.each(loadCases().map((c) => [c.name, c] as const))("%s", (_name, c) => {

@@ -21,12 +21,6 @@ export interface TopicEvidence {
   cues: Array<{ text: string; count: number; weight: number }>;
 }
 
-interface CueStat {
-  count: number;
-  boost: number;
-  text: string;
-}
-
 function leadEnd(doc: Doc, leadSentences: number): number {
   const firstBody = doc.sentences.findIndex((s) => s.start >= doc.bodyStart);
   if (firstBody < 0) return doc.text.length;
@@ -34,59 +28,65 @@ function leadEnd(doc: Doc, leadSentences: number): number {
   return last ? last.end : doc.text.length;
 }
 
+/** Per cue id: how often it occurs, its best position boost and where it first occurs. */
+interface CueStats {
+  count: Int32Array;
+  boost: Float64Array;
+  first: Int32Array;
+  /** Ids of the cues found, in order of first occurrence. */
+  seen: number[];
+}
+
 /** Counts every cue of every topic in the text: one pass over the tokens. */
-function cueStats(doc: Doc, tax: Taxonomy): Map<CueHit, CueStat> {
+function cueStats(doc: Doc, tax: Taxonomy): CueStats {
   const tokens = tokensOf(doc);
   const { titleBoost, leadBoost, leadSentences } = tax.scoring;
   const titleEnd = doc.bodyStart > 0 ? doc.bodyStart : 0;
   const lead = leadEnd(doc, leadSentences);
-  const stats = new Map<CueHit, CueStat>();
+  const n = tax.cues.length;
+  const st: CueStats = { count: new Int32Array(n), boost: new Float64Array(n), first: new Int32Array(n), seen: [] };
   const found: CueHit[][] = [];
-  const bestOfTopic = new Map<number, CueHit>();
-  const n = tokens.words.length;
-  for (let i = 0; i < n; ) {
+  const best: CueHit[] = [];
+  const words = tokens.words.length;
+  for (let i = 0; i < words; ) {
     found.length = 0;
-    const next = tax.matcher.collectAt(tokens, i, n, found);
+    const next = tax.matcher.collectAt(tokens, i, words, found);
     if (next === i) {
       i++;
       continue;
     }
     const start = tokens.starts[i]!;
     const boost = start < titleEnd ? titleBoost : start < lead ? leadBoost : 1;
-    bestOfTopic.clear();
+    // One cue per topic per position: "ai infrastructure" and "ai" do not both count.
+    best.length = 0;
     for (const list of found) {
       for (const h of list) {
-        const b = bestOfTopic.get(h.topic);
-        if (!b || h.weight > b.weight) bestOfTopic.set(h.topic, h);
+        const k = best.findIndex((b) => b.topic === h.topic);
+        if (k < 0) best.push(h);
+        else if (h.weight > best[k]!.weight) best[k] = h;
       }
     }
-    for (const h of bestOfTopic.values()) {
-      const s = stats.get(h);
-      if (s) {
-        s.count++;
-        if (boost > s.boost) s.boost = boost;
-      } else stats.set(h, { count: 1, boost, text: doc.text.slice(start, tokens.ends[next - 1]!) });
+    for (const h of best) {
+      if (st.count[h.id] === 0) {
+        st.first[h.id] = i;
+        st.seen.push(h.id);
+      }
+      st.count[h.id]!++;
+      if (boost > st.boost[h.id]!) st.boost[h.id] = boost;
     }
     i = next;
   }
-  return stats;
+  return st;
 }
 
-/**
- * Every topic's evidence and score (also those under the threshold), best first: for explanations and tuning.
- *
- * @example
- * topicEvidence(doc, ref, linked)[0] // { id: "earnings-guidance", raw: 14.2, score: 0.9, cues: [...] }
- */
-export function topicEvidence(doc: Doc, ref: Reference, linked: LinkResult): TopicEvidence[] {
+/** Raw evidence per topic (cues, events, entities). */
+function rawScores(doc: Doc, ref: Reference, linked: LinkResult, st: CueStats): Float64Array {
   const tax = ref.taxonomy;
-  const { scale, repeatFactor, lengthWords } = tax.scoring;
+  const { repeatFactor } = tax.scoring;
   const raw = new Float64Array(tax.topics.length);
-  const cues: TopicEvidence["cues"][] = tax.topics.map(() => []);
-  for (const [hit, s] of cueStats(doc, tax)) {
-    const w = hit.weight * (s.boost + repeatFactor * Math.log(s.count));
-    raw[hit.topic]! += w;
-    cues[hit.topic]!.push({ text: s.text, count: s.count, weight: Math.round(w * 100) / 100 });
+  for (const id of st.seen) {
+    const cue = tax.cues[id]!;
+    raw[cue.topic]! += cue.weight * (st.boost[id]! + repeatFactor * Math.log(st.count[id]!));
   }
   const bestConfidence = new Map<string, number>();
   for (const e of extractEvents(doc, ref, linked)) bestConfidence.set(e.type, Math.max(bestConfidence.get(e.type) ?? 0, e.confidence));
@@ -98,9 +98,32 @@ export function topicEvidence(doc: Doc, ref: Reference, linked: LinkResult): Top
     perType.set(e.type, seen + 1);
     for (const [t, w] of tax.byEntity.get(e.type) ?? []) raw[t]! += w * Math.max(0.5, e.salience);
   }
-  const lengthFactor = Math.max(1, Math.sqrt(doc.wordCount / lengthWords));
+  return raw;
+}
+
+const toScore = (raw: number, scale: number, lengthFactor: number) => 1 - Math.exp(-raw / (scale * lengthFactor));
+
+/**
+ * Every topic's evidence and score (also those under the threshold), best first: for explanations and tuning.
+ *
+ * @example
+ * topicEvidence(doc, ref, linked)[0] // { id: "earnings-guidance", raw: 14.2, score: 0.9, cues: [...] }
+ */
+export function topicEvidence(doc: Doc, ref: Reference, linked: LinkResult): TopicEvidence[] {
+  const tax = ref.taxonomy;
+  const st = cueStats(doc, tax);
+  const raw = rawScores(doc, ref, linked, st);
+  const tokens = tokensOf(doc);
+  const cues: TopicEvidence["cues"][] = tax.topics.map(() => []);
+  for (const id of st.seen) {
+    const cue = tax.cues[id]!;
+    const w = cue.weight * (st.boost[id]! + tax.scoring.repeatFactor * Math.log(st.count[id]!));
+    const at = st.first[id]!;
+    cues[cue.topic]!.push({ text: doc.text.slice(tokens.starts[at]!, tokens.ends[at]!), count: st.count[id]!, weight: Math.round(w * 100) / 100 });
+  }
+  const lengthFactor = Math.max(1, Math.sqrt(doc.wordCount / tax.scoring.lengthWords));
   return tax.topics
-    .map((t, i) => ({ id: t.id, raw: raw[i]!, score: 1 - Math.exp(-raw[i]! / (scale * lengthFactor)), cues: cues[i]!.sort((a, b) => b.weight - a.weight) }))
+    .map((t, i) => ({ id: t.id, raw: raw[i]!, score: toScore(raw[i]!, tax.scoring.scale, lengthFactor), cues: cues[i]!.sort((a, b) => b.weight - a.weight) }))
     .sort((a, b) => b.score - a.score);
 }
 
@@ -112,11 +135,14 @@ export function topicEvidence(doc: Doc, ref: Reference, linked: LinkResult): Top
  */
 export function classify(doc: Doc, ref: Reference, linked: LinkResult): Topic[] {
   const tax = ref.taxonomy;
-  const labels = new Map(tax.topics.map((t) => [t.id, t.label]));
-  const all = topicEvidence(doc, ref, linked);
-  const floor = (all[0]?.raw ?? 0) * tax.scoring.relativeFloor;
-  return all
-    .filter((t) => t.score >= tax.scoring.threshold && t.raw >= floor)
-    .slice(0, tax.scoring.maxTopics)
-    .map((t) => ({ id: t.id, label: labels.get(t.id)!, score: Math.round(t.score * 1000) / 1000 }));
+  const { threshold, relativeFloor, maxTopics, scale, lengthWords } = tax.scoring;
+  const raw = rawScores(doc, ref, linked, cueStats(doc, tax));
+  const top = raw.reduce((m, x) => Math.max(m, x), 0);
+  const lengthFactor = Math.max(1, Math.sqrt(doc.wordCount / lengthWords));
+  const out: Topic[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const score = toScore(raw[i]!, scale, lengthFactor);
+    if (score >= threshold && raw[i]! >= top * relativeFloor) out.push({ id: tax.topics[i]!.id, label: tax.topics[i]!.label, score: Math.round(score * 1000) / 1000 });
+  }
+  return out.sort((a, b) => b.score - a.score).slice(0, maxTopics);
 }

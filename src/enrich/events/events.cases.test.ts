@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { EventSchema, type EnrichEvent } from "../../contract/enrichment.ts";
-import { loadReference } from "../../reference/reference.ts";
 import { extractEvents } from "./events.ts";
-import { loadCases, type ExpectedEvent } from "./cases/cases.ts";
+import { loadCases, stageReference, type ExpectedEvent } from "./cases/cases.ts";
 
-const ref = loadReference();
+const ref = stageReference();
 const cases = loadCases();
 
 function matches(e: EnrichEvent, x: ExpectedEvent): string[] {

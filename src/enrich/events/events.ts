@@ -11,6 +11,7 @@ import type { EnrichEvent } from "../../contract/enrichment.ts";
 import type { LinkResult } from "../link/link.ts";
 import { toAmount } from "../figures/figures.ts";
 import { sentenceScores } from "../sentiment/score.ts";
+import { head, tokensOf } from "../../reference/lexicon/phrases.ts";
 import { partyIndex, rolesAt, type PartyIndex } from "./actors.ts";
 import { sentenceCtx, type Detector, type Draft } from "./context.ts";
 import { analystAction, earnings, guidance } from "./detect/results.ts";
@@ -19,13 +20,74 @@ import { bankruptcy, cyberIncident, investigation, lawsuit, outage, recall, regu
 import { executiveChange, layoffs } from "./detect/people.ts";
 import { macroData, rateDecision } from "./detect/macro.ts";
 
-/** Detectors in order of precedence; a cheap prefilter skips sentences with no trigger at all. */
-const DETECTORS: Detector[] = [
-  earnings, guidance, analystAction, mergerAcquisition, investment, capitalRaise, dividend, buyback, bankruptcy,
-  settlement, lawsuit, investigation, regulatoryDecision, layoffs, executiveChange, rateDecision, macroData,
-  partnership, contract, productLaunch, recall, cyberIncident, outage,
+/**
+ * Detectors in order of precedence, each with the words that can trigger it: a sentence runs only the
+ * detectors whose trigger words it contains (one pass over its tokens; `*` matches by prefix).
+ */
+const DETECTORS: Array<[Detector, string]> = [
+  [earnings, "estimate* expectation* expected consensus forecast* projection* view views reported posted announced delivered recorded eps beat* topped"],
+  [guidance, "guidance outlook forecast* target targets projection* view expects expect sees guided"],
+  [analystAction, "upgrade* downgrade* initiat* began starts started resumed reiterat* maintain* target objective"],
+  [mergerAcquisition, "acquire acquires acquired acquiring acquisition buy buys bought purchase merge merges merger mergers takeover take tender buyout combine sold cash stock"],
+  [investment, "invest* stake stakes fund* financ* commit* pledg* round backing pour* inject* infusion spending spend purchases"],
+  [capitalRaise, "ipo offering public listing debut notes bonds bond debt shares stock issue raised raises raise priced"],
+  [dividend, "dividend dividends"],
+  [buyback, "buyback buybacks repurchase* back"],
+  [bankruptcy, "bankrupt* chapter insolvency administration default* missed"],
+  [settlement, "settle* pay resolve"],
+  [lawsuit, "sue sued sues suing lawsuit* suit complaint class indict* charged jury verdict ruled"],
+  [investigation, "investigat* probe* subpoena* inquiry raided"],
+  [regulatoryDecision, "approv* clear* grant* authori* reject* declined block* denied denies response fine fined fines"],
+  [layoffs, "lay laid lays layoff* job jobs redundanc* workforce headcount employees workers positions roles staff"],
+  [executiveChange, "chief ceo cfo coo cto president chairman chairwoman chair chairperson director"],
+  [rateDecision, "fed federal fomc ecb central bank boe boj reserve snb pboc riksbank"],
+  [macroData, "inflation cpi gdp payrolls unemployment jobless retail pmi ppi pce production housing confidence sentiment deficit durable consumer producer gross"],
+  [partnership, "partner* team* collaborat* alliance joint distribution licensing supply multi exclusive sole revenue"],
+  [contract, "contract contracts order orders deal deals"],
+  [productLaunch, "launch* unveil* introduc* rolled rolls rolling debut* released releases selling new"],
+  [recall, "recall*"],
+  [cyberIncident, "cyber* breach* ransomware hack* malware stolen leaked"],
+  [outage, "outage* down offline"],
 ];
-const PREFILTER = /beat|top|exceed|surpass|miss|short|below|above|ahead|line with|report|post|guid|outlook|forecast|target|grade|rating|initiat|acqui|buy|bought|merg|takeover|take-private|take private|tender|invest|stake|fund|commit|round|ipo|public|offering|listing|debut|dividend|repurchase|buyback|back|bankrupt|chapter|insolven|administration|default|missed|settle|pay|su(?:ed|es|ing)|lawsuit|class|indict|charged|jury|verdict|investigat|probe|subpoena|inquiry|approv|clear|reject|block|grant|authori|response letter|fine|lay|layoff|job|cut|eliminat|shed|redundan|ceo|chief|president|chair|director|officer|rate|fed|central bank|ecb|inflation|cpi|gdp|payroll|unemploy|claims|sales|pmi|partner|team|collaborat|alliance|joint venture|deal|agreement|contract|order|launch|unveil|introduc|roll|release|recall|hack|breach|cyber|ransomware|malware|outage|down|offline/i;
+/** Trigger word → detector indexes; trigger prefixes by their first three letters. */
+const TRIGGER_WORDS = new Map<string, number[]>();
+const TRIGGER_PREFIXES = new Map<number, Array<[string, number]>>();
+DETECTORS.forEach(([, words], i) => {
+  for (const w of words.split(" ")) {
+    if (w.endsWith("*")) {
+      const p = w.slice(0, -1);
+      const list = TRIGGER_PREFIXES.get(head(p)) ?? [];
+      list.push([p, i]);
+      TRIGGER_PREFIXES.set(head(p), list);
+      if (p.length < 3) throw new Error(`events: trigger prefix "${w}" is shorter than three letters`);
+    } else TRIGGER_WORDS.set(w, [...(TRIGGER_WORDS.get(w) ?? []), i]);
+  }
+});
+
+/** Marks in `fired` the detectors triggered by the tokens [from, to); true when any. */
+function triggered(words: readonly string[], from: number, to: number, fired: Uint8Array): boolean {
+  fired.fill(0);
+  let any = false;
+  for (let k = from; k < to; k++) {
+    const w = words[k]!;
+    const exact = TRIGGER_WORDS.get(w);
+    if (exact) {
+      for (const d of exact) fired[d] = 1;
+      any = true;
+    }
+    if (w.length < 3) continue;
+    const pre = TRIGGER_PREFIXES.get(head(w));
+    if (pre) {
+      for (const [p, d] of pre) {
+        if (w.startsWith(p)) {
+          fired[d] = 1;
+          any = true;
+        }
+      }
+    }
+  }
+  return any;
+}
 const MAX_EVENTS = 25;
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -106,14 +168,14 @@ function dedupe(events: EnrichEvent[]): EnrichEvent[] {
  */
 export function findEvents(doc: Doc, ref: Reference, linked: LinkResult): EnrichEvent[] {
   const idx = partyIndex(linked);
-  const tones = sentenceScores(doc, ref.lexicon).scores;
+  const scores = sentenceScores(doc, ref.lexicon);
+  const tokens = tokensOf(doc);
   const found: EnrichEvent[] = [];
+  const fired = new Uint8Array(DETECTORS.length);
   for (let s = 0; s < doc.sentences.length; s++) {
-    const span = doc.sentences[s]!;
-    const text = doc.text.slice(span.start, span.end);
-    if (!PREFILTER.test(text)) continue;
-    const ctx = sentenceCtx(doc, s, idx, tones[s]!);
-    for (const detect of DETECTORS) for (const d of detect(ctx)) found.push(toEvent(doc, idx, s, d, ctx.tone));
+    if (!triggered(tokens.words, scores.tokenFrom[s]!, scores.tokenTo[s]!, fired)) continue;
+    const ctx = sentenceCtx(doc, s, idx, scores.scores[s]!);
+    for (let d = 0; d < DETECTORS.length; d++) if (fired[d]) for (const draft of DETECTORS[d]![0](ctx)) found.push(toEvent(doc, idx, s, draft, ctx.tone));
   }
   return dedupe(found)
     .sort((a, b) => b.confidence - a.confidence)

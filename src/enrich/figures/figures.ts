@@ -159,6 +159,13 @@ export function findFigures(text: string, span?: TextSpan): Figure[] {
   const start = span?.start ?? 0;
   const end = span?.end ?? text.length;
   const out: Figure[] = [];
+  // Most sentences have no digit at all: skip the figure pattern for them.
+  let digit = false;
+  for (let i = start; i < end && !digit; i++) {
+    const c = text.charCodeAt(i);
+    digit = c >= 48 && c <= 57;
+  }
+  if (!digit) return out;
   const re = FIGURE_RE;
   re.lastIndex = start;
   for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { SentimentSchema } from "../../contract/enrichment.ts";
-import { loadReference } from "../../reference/reference.ts";
 import { sentiment } from "./sentiment.ts";
-import { loadCases } from "../events/cases/cases.ts";
+import { loadCases, stageReference } from "../events/cases/cases.ts";
 
-const ref = loadReference();
+const ref = stageReference();
 
 describe("sentiment on the scenario articles", () => {
   it.each(loadCases().map((c) => [c.name, c] as const))("%s", (_name, c) => {

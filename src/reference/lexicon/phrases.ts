@@ -27,14 +27,17 @@ export function tokenize(text: string): Tokens {
   const words: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
+  const lower = text.toLowerCase();
+  const sameLength = lower.length === text.length; // lower-casing rarely changes length ("İ")
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-    let w = m[0].toLowerCase();
+    const end = m.index + m[0].length;
+    let w = sameLength ? lower.slice(m.index, end) : m[0].toLowerCase();
     if (w.includes("’")) w = w.replace(/’/g, "'");
     if (w.endsWith("'s")) w = w.slice(0, -2);
     words.push(w);
     starts.push(m.index);
-    ends.push(m.index + m[0].length);
+    ends.push(end);
   }
   return { words, starts, ends };
 }
@@ -58,9 +61,20 @@ export function tokensOf(doc: { text: string }): Tokens {
 
 interface Node<T> {
   next?: Map<string, Node<T>>;
-  /** Prefix edges, keyed by their first three letters. */
-  pre?: Map<string, Array<[string, Node<T>]>>;
+  /** Prefix edges, keyed by their first three letters (as a number: no string is made per lookup). */
+  pre?: Map<number, Array<[string, Node<T>]>>;
   out?: T[];
+}
+
+/**
+ * The first three UTF-16 units of a word as one number (words of three letters or more), a key for
+ * prefix tables that needs no string per lookup.
+ *
+ * @example
+ * head("acquires") === head("acquisition") // true
+ */
+export function head(w: string): number {
+  return w.charCodeAt(0) * 4294967296 + w.charCodeAt(1) * 65536 + w.charCodeAt(2);
 }
 
 export interface PhraseHit<T> {
@@ -96,7 +110,7 @@ export class PhraseMatcher<T> {
   private prefixChild(node: Node<T>, prefix: string, phrase: string): Node<T> {
     if (prefix.length < 3) throw new Error(`lexicon: prefix too short in "${phrase}" (three letters at least before *)`);
     node.pre ??= new Map();
-    const key = prefix.slice(0, 3);
+    const key = head(prefix);
     let list = node.pre.get(key);
     if (!list) node.pre.set(key, (list = []));
     let found = list.find(([p]) => p === prefix);
@@ -106,18 +120,10 @@ export class PhraseMatcher<T> {
 
   /** The longest phrase starting at token `i` (not crossing `limit`), or null. */
   longestAt(tokens: Tokens, i: number, limit = tokens.words.length): PhraseHit<T> | null {
-    let best: PhraseHit<T> | null = null;
-    const walk = (node: Node<T>, j: number): void => {
-      if (node.out && (!best || j > best.to)) best = { from: i, to: j, payloads: node.out };
-      if (j >= limit) return;
-      const w = tokens.words[j]!;
-      const exact = node.next?.get(w);
-      if (exact) walk(exact, j + 1);
-      const list = node.pre?.get(w.slice(0, 3));
-      if (list) for (const [p, n] of list) if (w.startsWith(p)) walk(n, j + 1);
-    };
-    walk(this.root, i);
-    return best;
+    this.bestTo = -1;
+    this.bestOut = null;
+    this.walk(this.root, tokens, i, limit, null);
+    return this.bestOut ? { from: i, to: this.bestTo, payloads: this.bestOut } : null;
   }
 
   /**
@@ -129,21 +135,34 @@ export class PhraseMatcher<T> {
    * const next = matcher.collectAt(tokens, 0, tokens.words.length, found);
    */
   collectAt(tokens: Tokens, i: number, limit: number, out: T[][]): number {
-    let longest = i;
-    const walk = (node: Node<T>, j: number): void => {
-      if (node.out && j > i) {
-        out.push(node.out);
-        if (j > longest) longest = j;
+    this.bestTo = i;
+    this.bestOut = null;
+    this.walk(this.root, tokens, i, limit, out);
+    return this.bestTo;
+  }
+
+  private bestTo = -1;
+  private bestOut: T[] | null = null;
+
+  /** Depth-first walk of the trie along the tokens (no closures: this runs for every token). */
+  private walk(node: Node<T>, tokens: Tokens, j: number, limit: number, all: T[][] | null): void {
+    if (node.out) {
+      if (all) all.push(node.out);
+      if (j > this.bestTo) {
+        this.bestTo = j;
+        this.bestOut = node.out;
       }
-      if (j >= limit) return;
-      const w = tokens.words[j]!;
-      const exact = node.next?.get(w);
-      if (exact) walk(exact, j + 1);
-      const list = node.pre?.get(w.slice(0, 3));
-      if (list) for (const [p, n] of list) if (w.startsWith(p)) walk(n, j + 1);
-    };
-    walk(this.root, i);
-    return longest;
+    }
+    if (j >= limit) return;
+    const w = tokens.words[j]!;
+    if (node.next) {
+      const exact = node.next.get(w);
+      if (exact) this.walk(exact, tokens, j + 1, limit, all);
+    }
+    if (node.pre && w.length >= 3) {
+      const list = node.pre.get(head(w));
+      if (list) for (let k = 0; k < list.length; k++) if (w.startsWith(list[k]![0])) this.walk(list[k]![1], tokens, j + 1, limit, all);
+    }
   }
 
   /**

@@ -51,6 +51,8 @@ export type TopicDef = z.infer<typeof TopicFileSchema>;
 export type TaxonomyScoring = z.infer<typeof ScoringSchema>;
 
 export interface CueHit {
+  /** Index of the cue in `Taxonomy.cues`. */
+  id: number;
   topic: number;
   weight: number;
 }
@@ -60,6 +62,8 @@ export interface Taxonomy {
   scoring: TaxonomyScoring;
   /** Every cue phrase of every topic in one trie. */
   matcher: PhraseMatcher<CueHit>;
+  /** Every cue, by id. */
+  cues: CueHit[];
   /** Per event type: [topic index, weight]. */
   byEvent: Map<EventType, Array<[number, number]>>;
   /** Per entity type: [topic index, weight]. */
@@ -82,6 +86,7 @@ export function compileTaxonomy(raw: unknown): Taxonomy {
   const { topics, scoring } = parsed.data;
   const ids = new Set<string>();
   const matcher = new PhraseMatcher<CueHit>();
+  const cues: CueHit[] = [];
   const byEvent = new Map<EventType, Array<[number, number]>>();
   const byEntity = new Map<EntityEnum, Array<[number, number]>>();
   topics.forEach((t, topic) => {
@@ -89,7 +94,9 @@ export function compileTaxonomy(raw: unknown): Taxonomy {
     ids.add(t.id);
     for (const [phrase, weight] of Object.entries(t.cues)) {
       try {
-        matcher.add(phrase, { topic, weight });
+        const cue = { id: cues.length, topic, weight };
+        matcher.add(phrase, cue);
+        cues.push(cue);
       } catch (cause) {
         throw new ImpactwireError("taxonomy", "TAXONOMY_INVALID", `topic "${t.id}": bad cue "${phrase}"`, { cause, exitCode: EXIT.config });
       }
@@ -97,7 +104,7 @@ export function compileTaxonomy(raw: unknown): Taxonomy {
     for (const [type, w] of Object.entries(t.events)) push(byEvent, type as EventType, [topic, w]);
     for (const [type, w] of Object.entries(t.entities)) push(byEntity, type as EntityEnum, [topic, w]);
   });
-  return { topics, scoring, matcher, byEvent, byEntity };
+  return { topics, scoring, matcher, cues, byEvent, byEntity };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

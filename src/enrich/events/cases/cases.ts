@@ -8,6 +8,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { normalize, type Doc } from "../../normalize/normalize.ts";
 import type { Entity, Mention, TickerLink } from "../../../contract/enrichment.ts";
 import type { LinkResult } from "../../link/link.ts";
+import type { Reference } from "../../../reference/reference.ts";
+import { loadTaxonomy } from "../../../reference/taxonomy/taxonomy.ts";
+import { loadLexicon } from "../../../reference/lexicon/lexicon.ts";
 
 export interface ExpectedEvent {
   type: string;
@@ -108,4 +111,15 @@ export function loadCases(): Case[] {
       const expected = JSON.parse(readFileSync(new URL(`${name}.expected.json`, DIR), "utf8")) as Expected;
       return { name, doc, linked: linkedFrom(doc, expected.links, expected.entities), expected };
     });
+}
+
+/**
+ * The reference data the classify, sentiment and events stages read (taxonomy and lexicon), without
+ * the securities master, which these stages never touch.
+ *
+ * @example
+ * classify(doc, stageReference(), linked)
+ */
+export function stageReference(): Reference {
+  return { taxonomy: loadTaxonomy(), lexicon: loadLexicon() } as Reference;
 }
