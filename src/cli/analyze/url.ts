@@ -6,7 +6,7 @@
 import type { ArticleInput } from "../../contract/article.ts";
 import type { Config } from "../../core/config.ts";
 import { ImpactwireError, EXIT } from "../../core/errors.ts";
-import { safeFetch } from "../../ingest/fetch/fetch.ts";
+import { assertPublicUrl, safeFetch } from "../../ingest/fetch/fetch.ts";
 import { decodeHtml } from "../../ingest/extract/decode.ts";
 import { articleFromHtml, articleFromText, binaryKind, looksLikeHtml } from "./input.ts";
 
@@ -36,6 +36,8 @@ export async function articleFromUrl(url: string, config: Config): Promise<Artic
   if (!/^https?:\/\//i.test(url)) {
     throw new ImpactwireError("analyze", "UNSUPPORTED_URL", `only http and https URLs can be analysed, not ${url.split(":")[0]}:`, { exitCode: EXIT.input });
   }
+  // Fail fast on a URL the guard refuses outright (scheme, credentials, private IP literal), before any request.
+  assertPublicUrl(url, { allowPrivate: config.allowPrivateNetworks });
   const res = await safeFetch(url, {
     allowPrivate: config.allowPrivateNetworks,
     timeoutMs: config.fetchTimeoutMs,
