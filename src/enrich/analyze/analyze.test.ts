@@ -108,6 +108,31 @@ describe("analyze", () => {
     expect(a.sections[0]!.text).toMatch(/^The expected abnormal move is (negligible|small)/);
   });
 
+  it("treats a private-company story without listed tickers as private-market news", () => {
+    const doc = normalize({ title: "SpaceX tender values company at $400 billion", body: "SpaceX will buy back up to $1.25 billion of shares in a tender offer." });
+    const spacex = { name: "SpaceX", type: "private_company" as const, mentions: [], salience: 0.9 };
+    const buyback = event(doc, "buyback", "SpaceX will buy back up to $1.25 billion of shares in a tender offer.", { actor: "SpaceX", polarity: "positive" });
+    const a = run(doc, findings({ linked: { tickers: [], entities: [spacex] }, events: [buyback] }));
+    expect(a.takeaway).toMatch(/SpaceX is private/);
+    expect(a.sections.find((x) => x.heading === "Who gains and who loses")!.text).toMatch(/^No listed company is named/);
+    expectNoInventedFigures(a, doc);
+  });
+
+  it("words a contract award as new business and ignores background events for winners", () => {
+    const doc = normalize({
+      title: "Lockheed wins $11.8 billion F-35 contract",
+      body: "Lockheed Martin has been awarded a contract worth up to $11.8 billion. Deliveries begin next year. The jets are built in Texas. Costs fell. Output rose. Years ago, Boeing lost a lawsuit over a rival program.",
+    });
+    const lmt = ticker(doc, "LMT", "LOCKHEED MARTIN CORP", ["Lockheed Martin", "Lockheed"], { relevance: 0.95 });
+    const ba = ticker(doc, "BA", "BOEING CO", ["Boeing"], { relevance: 0.2, role: "mentioned" });
+    const award = event(doc, "contract", "Lockheed Martin has been awarded a contract worth up to $11.8 billion.", { subtype: "award", actor: "LMT", polarity: "positive", amount: { value: 11.8e9, currency: "USD", text: "$11.8 billion" } });
+    const old = event(doc, "lawsuit", "Years ago, Boeing lost a lawsuit over a rival program.", { target: "BA", polarity: "negative" });
+    const a = run(doc, findings({ linked: { tickers: [lmt, ba], entities: [] }, events: [award, old] }));
+    expect(a.takeaway, a.takeaway).toMatch(/Lockheed( Martin)? \(LMT\) has won new business worth \$11\.8 billion/);
+    expect(a.winners).toEqual(["LMT"]);
+    expect(a.losers).toEqual([]);
+  });
+
   it("names companies the way the article does", () => {
     const doc = normalize({ title: "Amazon and AWS", body: "Amazon said AWS grew. Amazon's shares rose." });
     expect(displayName(ticker(doc, "AMZN", "AMAZON COM INC", ["Amazon", "AWS"]))).toBe("Amazon");

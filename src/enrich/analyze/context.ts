@@ -75,8 +75,8 @@ function labelOf(t: TickerLink): string {
   return `${displayName(t)} (${t.symbol})`;
 }
 
-function parties(f: Findings): { winners: Party[]; losers: Party[] } {
-  const signals = partySignals(f);
+function parties(f: Findings, doc?: Pick<Doc, "sentences" | "bodyStart">): { winners: Party[]; losers: Party[] } {
+  const signals = partySignals(f, doc);
   const all = f.linked.tickers.map((t) => ({ symbol: t.symbol, label: labelOf(t), signal: signals.get(t.symbol)!.signal, why: joinAnd(signals.get(t.symbol)!.why) }));
   return {
     winners: all.filter((p) => p.signal >= 0.15).sort((a, b) => b.signal - a.signal),
@@ -111,7 +111,7 @@ export function context(f: Findings, impact: Impact, doc?: Pick<Doc, "sentences"
   const actor = nameOf(ev?.actor ?? null, f) ?? subject;
   const target = nameOf(ev?.target ?? null, f) ?? (f.linked.tickers[1] ? labelOf(f.linked.tickers[1]) : "its counterparties");
   return {
-    family: main?.rule.family ?? "none",
+    family: !top && !macro ? (privates.length ? "private" : "none") : (main?.rule.family ?? "none"),
     main: ev,
     listed: f.linked.tickers.length > 0,
     subject,
@@ -119,7 +119,7 @@ export function context(f: Findings, impact: Impact, doc?: Pick<Doc, "sentences"
     target,
     amount: ev?.amount?.text ?? "",
     figures: ev?.figures.map((x) => ({ name: x.name, text: x.text })) ?? [],
-    ...parties(f),
+    ...parties(f, doc),
     privates,
     magnitude: magnitudeOf(impact.score),
     direction: impact.direction,

@@ -48,6 +48,16 @@ export const MARKET: Record<string, Template> = {
     contrarian: () => `The contrarian view is that incidents of this kind rarely change long-term value once contained.`,
     watch: () => `the company's updates on scope and cost`,
   },
+  private: {
+    takeaway: (c) => `The key market takeaway is that ${c.subject} is private: the news moves no listed price directly, but it resets how private markets value the company and its peers.`,
+    near: () => `In the near term no listed security is directly affected; any reaction shows up in listed partners, suppliers or competitors.`,
+    medium: (c) => `Over the medium term the terms set a reference for future funding rounds, secondary sales and any eventual listing of ${c.subject}.`,
+    second: () => `Second-order, higher private valuations lift the marks of venture and growth funds and can pull listed peers' multiples with them.`,
+    risks: () => [`Private valuations are set in thin markets and can reset sharply in the next round.`],
+    contrarian: () => `The contrarian view is that private valuations reflect scarce access rather than fundamentals, and say little about what public investors would pay.`,
+    watch: (c) => `the next funding round or secondary sale of ${c.subject} and any listing plans`,
+    sides: (c) => `No listed company is named: ${c.subject} is private, so its gains or losses reach public markets only through its listed partners, suppliers and competitors.`,
+  },
   none: {
     takeaway: (c) =>
       c.listed
@@ -59,6 +69,10 @@ export const MARKET: Record<string, Template> = {
     risks: () => [`The story may be a precursor to a harder catalyst that is not yet public.`],
     contrarian: () => `The contrarian view is that narrative pieces can shift sentiment before the numbers do.`,
     watch: () => `concrete announcements that would confirm the story`,
+    sides: (c) =>
+      c.listed
+        ? `No listed company stands out as a clear winner or loser: the article's tone is balanced and its events do not favour one side.`
+        : `No listed company is involved, so there is no winner or loser among listed securities.`,
   },
 };
 

@@ -117,7 +117,7 @@ export const MORE: Record<string, Template> = {
     watch: () => `cash flow and debt levels over the next quarters`,
   }),
   payout: simple({
-    takeaway: (c) => `The key market takeaway is that ${c.subject} is returning capital${of(c)}, a signal of confidence in its cash flow.`,
+    takeaway: (c) => `The key market takeaway is that ${c.subject} is returning capital to shareholders${c.amount ? ` (${c.amount})` : ""}, a signal of confidence in its cash flow.`,
     near: (c) => `In the near term returning capital supports ${c.subject}, though the effect is usually modest.`,
     medium: () => `Over the medium term buybacks raise earnings per share and dividends support valuation, provided cash flow holds.`,
     second: () => `Second-order, capital spent on payouts is capital not spent on growth.`,
@@ -135,7 +135,7 @@ export const MORE: Record<string, Template> = {
     watch: () => `financing for the process and the restructuring plan`,
   }),
   financing: simple({
-    takeaway: (c) => `The key market takeaway is that ${c.subject} is raising money${of(c)}, which funds growth but dilutes existing holders or adds debt.`,
+    takeaway: (c) => `The key market takeaway is that ${c.subject} is raising ${c.amount || "money"}, which funds the business but dilutes existing holders or adds debt.`,
     near: (c) => `In the near term ${c.subject} often trades down toward the offering price.`,
     medium: () => `Over the medium term the use of proceeds decides whether the raise creates value.`,
     second: () => `Second-order, the terms signal how the market values similar issuers.`,

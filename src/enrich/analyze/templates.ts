@@ -45,6 +45,15 @@ export const CORPORATE: Record<string, Template> = {
     contrarian: (c) => `The contrarian view is that this is less a clean shift of allegiance than a hedge: large partners rarely stay exclusive, and the market may be reading a redistribution of work between ${c.actor} and its rivals as a change of winners.`,
     watch: (c) => `disclosures on how much of the commitment is booked, and any response from ${poss(c.target)} other partners`,
   },
+  contract: {
+    takeaway: (c) => `The key market takeaway is that ${c.actor} has won new business${c.amount ? ` worth ${c.amount}` : ""}: a contract adds visibility on revenue more than it changes the company's growth rate.`,
+    near: (c) => `In the near term the award supports ${c.actor}, more so if it was contested or larger than expected; awards that were widely anticipated move the shares little.`,
+    medium: () => `Over the medium term the margin on the work and the timing of payments matter more than the headline value, which is often a ceiling spread over several years.`,
+    second: () => `Second-order, suppliers and subcontractors on the program share in the work, while losing bidders may protest or cut prices next time.`,
+    risks: (c) => [`Headline values${of(c)} are often ceilings, paid out over years and subject to budget decisions.`, `Cost overruns on fixed-price work can turn a large award into a loss.`],
+    contrarian: () => `The contrarian view is that a large award was already in estimates, and the real question is the margin the company can earn on it.`,
+    watch: () => `the payment schedule, margins on the program and any protest by losing bidders`,
+  },
   takeover: {
     takeaway: (c) => `The key market takeaway is that ${c.target} now trades on the deal${c.amount ? ` (${c.amount})` : ""} rather than on its own fundamentals: the offer sets a floor and the spread to it prices the risk of completion.`,
     near: (c) => `In the near term ${c.target} should move most of the way to the offer${figs(c)}, while ${c.actor} trades on whether investors think it is overpaying.`,

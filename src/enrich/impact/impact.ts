@@ -16,6 +16,9 @@ import type { Findings } from "../findings.ts";
 import { MARKET_WIDE, NOTHING_DAYS, NO_EVENT_DAYS, SEVERITY_RULES, type SeverityRule } from "./severity.ts";
 import { surprise } from "./surprise.ts";
 import { partySignals } from "./parties.ts";
+import { prominence } from "./prominence.ts";
+
+export { prominence };
 
 /** 2 normal days ↦ 0.5. */
 export const K = Math.LN2 / 2;
@@ -47,30 +50,6 @@ function ruleFor(e: EnrichEvent, listed: ReadonlySet<string>): SeverityRule | un
     if (r.words && !r.words.test(e.evidence.text)) return false;
     return !r.polarity || r.polarity === e.polarity;
   });
-}
-
-/**
- * How prominent an event is in the article: news leads with its main event, so an event in the title
- * or the first three body sentences counts fully, the next two sentences at 0.6, and background
- * further down (history, analysts' asides) at 0.2.
- *
- * @example
- * prominence(doc, event) // 1 for an event in the lead
- */
-export function prominence(doc: Pick<Doc, "sentences" | "bodyStart"> | undefined, e: EnrichEvent): number {
-  if (!doc || e.evidence.start < doc.bodyStart) return 1;
-  let first = -1;
-  let i = -1;
-  for (let k = 0; k < doc.sentences.length; k++) {
-    const s = doc.sentences[k]!;
-    if (s.start < doc.bodyStart) continue;
-    if (first < 0) first = k;
-    if (e.evidence.start < s.end) {
-      i = k - first;
-      break;
-    }
-  }
-  return i < 0 || i <= 2 ? 1 : i <= 4 ? 0.6 : 0.2;
 }
 
 /**
@@ -145,8 +124,8 @@ function sourceStep(doc: Doc): Step | null {
   return { factor: "source", value: 0.9, detail: `${doc.source}: company press release, usually priced in faster` };
 }
 
-function direction(main: Scored | undefined, f: Findings): Impact["direction"] {
-  const signals = partySignals(f);
+function direction(main: Scored | undefined, f: Findings, doc: Doc): Impact["direction"] {
+  const signals = partySignals(f, doc);
   const strong = f.linked.tickers.filter((t) => t.relevance >= 0.3).map((t) => signals.get(t.symbol)!.signal);
   const up = strong.some((s) => s >= 0.15);
   const down = strong.some((s) => s <= -0.15);
@@ -191,5 +170,5 @@ export function scoreImpact(doc: Doc, _ref: Reference, f: Findings): Impact {
   const src = sourceStep(doc);
   if (src) steps.push(src);
   const { score, drivers } = attribute(steps);
-  return { score, direction: direction(main, f), horizon: main?.rule.horizon ?? "1d", drivers };
+  return { score, direction: direction(main, f, doc), horizon: main?.rule.horizon ?? "1d", drivers };
 }

@@ -75,6 +75,7 @@ export const SEVERITY_RULES: readonly SeverityRule[] = [
   { type: "rating_change", subtype: /upgrade|downgrade/, days: 1.2, label: "analyst rating change", family: "rating", horizon: "1d" },
   { type: "rating_change", days: 0.5, label: "analyst rating reiterated", family: "rating", horizon: "1d" },
   { type: "layoffs", days: 1.2, label: "layoffs", family: "layoffs", horizon: "1w" },
+  { type: "contract", subtype: /award/, days: 1.2, label: "contract award", family: "contract", horizon: "1w" },
   { type: "contract", days: 1.2, label: "contract or commitment", family: "investment", horizon: "1w" },
   { type: "macro_data", days: 1.2, label: "macro data release", family: "macro", horizon: "intraday" },
   { type: "outage", days: 1, label: "service outage", family: "incident", horizon: "1d" },

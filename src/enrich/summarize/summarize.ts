@@ -8,7 +8,7 @@ import type { Doc, Span } from "../normalize/normalize.ts";
 import type { Reference } from "../../reference/reference.ts";
 import type { Findings } from "../findings.ts";
 import { contentWords, figuresIn, overlap } from "./features.ts";
-import { prominence } from "../impact/impact.ts";
+import { prominence } from "../impact/prominence.ts";
 
 export interface SummaryOptions {
   /** Most sentences to keep (2..4; default 3). */
