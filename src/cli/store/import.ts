@@ -8,6 +8,7 @@ import { loadReference } from "../../reference/reference.ts";
 import { openStore } from "../../store/open.ts";
 import { Pipeline } from "../../ingest/pipeline/pipeline.ts";
 import { importFile } from "../../ingest/import/import.ts";
+import { EnrichPool, defaultWorkers } from "../../ingest/import/pool.ts";
 import { registerCommand } from "../main.ts";
 import { progressReporter } from "./progress.ts";
 
@@ -18,6 +19,7 @@ Re-running the same file resumes after the last acknowledged line; importing aga
   --restart   read the file from the start (already stored articles stay unchanged)
   --quiet     no progress output
   --progress-ms N  least time between two progress reports (default 1000; 0: after every batch)
+  --workers N      enrichment worker threads (default: cores - 1; 0: enrich in the main thread)
 `;
 
 function usage(message: string): ImpactwireError {
@@ -34,11 +36,15 @@ export async function runImport(args: string[]): Promise<number> {
   const flags = new Set<string>();
   const files: string[] = [];
   let progressMs = 1000;
+  let workers = defaultWorkers();
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === "--progress-ms") {
       progressMs = Number(args[++i]);
       if (!Number.isInteger(progressMs) || progressMs < 0) throw usage("--progress-ms needs a whole number of milliseconds");
+    } else if (a === "--workers") {
+      workers = Number(args[++i]);
+      if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw usage("--workers needs a whole number from 0 to 64");
     } else if (a.startsWith("-")) flags.add(a);
     else files.push(a);
   }
@@ -48,6 +54,7 @@ export async function runImport(args: string[]): Promise<number> {
   const config = loadConfig();
   const store = await openStore(config);
   const report = progressReporter(process.stderr);
+  const pool = workers > 0 ? new EnrichPool(workers) : null;
   try {
     const pipeline = new Pipeline({ store, reference: loadReference(), maxChars: config.maxArticleChars });
     const stats = await importFile({
@@ -61,6 +68,7 @@ export async function runImport(args: string[]): Promise<number> {
       },
       onProgress: flags.has("--quiet") ? undefined : report.update,
       progressEveryMs: progressMs,
+      ...(pool ? { parallel: { pool, pipeline, store, maxChars: config.maxArticleChars } } : {}),
     });
     report.done();
     const secs = stats.elapsedMs / 1000;
@@ -72,6 +80,7 @@ export async function runImport(args: string[]): Promise<number> {
     return stats.bad ? EXIT.partial : EXIT.ok;
   } finally {
     report.done();
+    await pool?.close();
     await store.close();
   }
 }

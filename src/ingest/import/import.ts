@@ -9,6 +9,9 @@ import { ImpactwireError, EXIT, asImpactwireError } from "../../core/errors.ts";
 import type { Store, WriteResult } from "../../store/store.ts";
 import type { IngestItem } from "../ingestor.ts";
 import { fileFingerprint, readLines, type Line } from "./lines.ts";
+import { ParallelRunner, type BatchOutcome, type Slot } from "./parallel.ts";
+import type { EnrichPool } from "./pool.ts";
+import type { Pipeline } from "../pipeline/pipeline.ts";
 import { parseLine } from "./item.ts";
 
 /** What an import needs from the pipeline. */
@@ -49,6 +52,8 @@ export interface ImportOptions {
   progressEveryMs?: number;
   /** Lines per transaction (default IMPORT_BATCH_LINES). */
   batchLines?: number;
+  /** Enrich in worker threads (the main thread places and writes). */
+  parallel?: { pool: EnrichPool; pipeline: Pipeline; store: Store; maxChars?: number };
 }
 
 /** A database failure (disk full, locked, corrupt) stops the import: it is not the line's fault. */
@@ -60,27 +65,23 @@ function isStorageFailure(err: unknown): boolean {
 /** Lines per transaction: one commit per batch makes a bulk import several times faster. */
 export const IMPORT_BATCH_LINES = 250;
 
-type Counts = Pick<ImportStats, "created" | "revised" | "unchanged" | "duplicate" | "bad">;
-
-async function runBatch(options: ImportOptions, key: string, lines: Line[]): Promise<{ counts: Counts; bad: [number, ImpactwireError][] }> {
-  const counts: Counts = { created: 0, revised: 0, unchanged: 0, duplicate: 0, bad: 0 };
+async function runBatch(options: ImportOptions, key: string, lines: Line[]): Promise<BatchOutcome> {
+  const results: WriteResult[] = [];
   const bad: [number, ImpactwireError][] = [];
   const work = async (): Promise<void> => {
     for (const line of lines) {
       if (line.text.trim() === "") continue;
       try {
-        const r = await options.ingestor.ingest(parseLine(line.text), { checkpoint: { key, line: line.number } });
-        counts[r.status]++;
+        results.push(await options.ingestor.ingest(parseLine(line.text), { checkpoint: { key, line: line.number } }));
       } catch (err) {
         if (isStorageFailure(err)) throw asImpactwireError(err, "store", "STORE_FAILED");
-        counts.bad++;
         bad.push([line.number, asImpactwireError(err, "import", "BAD_LINE")]);
       }
     }
     await options.store.setImportCheckpoint(key, lines[lines.length - 1]!.number);
   };
   await (options.ingestor.batch ? options.ingestor.batch(work) : work());
-  return { counts, bad };
+  return { results, bad };
 }
 
 /**
@@ -109,14 +110,18 @@ export async function importFile(options: ImportOptions): Promise<ImportStats> {
   const size = options.batchLines ?? IMPORT_BATCH_LINES;
   let lastReport = started;
   let reported = -1;
-  let pending: Line[] = [];
-  const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
-    const { counts, bad } = await runBatch(options, key, pending);
-    for (const k of Object.keys(counts) as (keyof Counts)[]) stats[k] += counts[k];
-    stats.acknowledged = pending[pending.length - 1]!.number;
-    stats.bytes = pending[pending.length - 1]!.bytes;
-    pending = [];
+  const runner = options.parallel ? new ParallelRunner(options.parallel.store, options.parallel.pipeline, options.parallel.pool, key, options.parallel.maxChars) : null;
+  let pending: Slot[] = [];
+  const flush = async (count = pending.length): Promise<void> => {
+    if (count === 0) return;
+    const slots = pending.slice(0, count);
+    pending = pending.slice(count);
+    const lines = slots.map((s) => s.line);
+    const { results, bad } = runner ? await runner.write(slots) : await runBatch(options, key, lines);
+    for (const r of results) stats[r.status]++;
+    stats.bad += bad.length;
+    stats.acknowledged = lines[lines.length - 1]!.number;
+    stats.bytes = lines[lines.length - 1]!.bytes;
     for (const [n, e] of bad) options.onBadLine?.(n, e);
     const now = Date.now();
     if (options.onProgress && now - lastReport >= every) {
@@ -128,10 +133,10 @@ export async function importFile(options: ImportOptions): Promise<ImportStats> {
   for await (const line of readLines(file)) {
     stats.lines = line.number;
     if (line.number <= resumedFrom) continue;
-    pending.push(line);
-    if (pending.length >= size) await flush();
+    pending.push(runner ? runner.submit(line) : { line, outcome: Promise.resolve({ kind: "empty" }) });
+    if (pending.length >= (runner ? size * 3 : size)) await flush(size);
   }
-  await flush();
+  while (pending.length) await flush(Math.min(size, pending.length));
   stats.elapsedMs = Date.now() - started;
   if (reported !== stats.acknowledged) options.onProgress?.({ ...stats });
   return stats;

@@ -17,6 +17,7 @@ import type { IngestItem, Ingestor } from "../ingestor.ts";
 import { canonicalUrl } from "../dedupe/canonical-url.ts";
 import { simhash } from "../dedupe/simhash.ts";
 import { findNearDuplicate, storyContext } from "../dedupe/dedupe.ts";
+import type { PendingSet } from "../dedupe/pending.ts";
 import { sanitizeHtml } from "../sanitize/sanitize.ts";
 
 export interface PipelineOptions {
@@ -130,25 +131,36 @@ export class Pipeline implements Ingestor {
   }
 
   /**
-   * The story this prepared item belongs to, or null when it is already stored (same identity and
-   * text: unchanged; another identity with the same text or URL: duplicate).
+   * The story this prepared item belongs to, or the stored article when it is already there (same
+   * identity and text: unchanged; another identity with the same text or URL: duplicate). With a
+   * `pending` set (parallel import), in-flight articles count as stored; "retry" means the item
+   * collides with an in-flight one and must be ingested after it is committed.
    */
-  async placeInStory(p: Prepared, extra?: { id: string; storyId: string; simhash: string }[]): Promise<{ story: Story } | { existing: WriteResult }> {
+  async placeInStory(p: Prepared, pending?: PendingSet, ticket = 0): Promise<{ story: Story } | { existing: WriteResult } | "retry"> {
     const { store } = this.options;
+    if (pending?.conflicts(p.write)) return "retry";
     const match = await store.lookupArticle(p.write);
     if (match && (match.match !== "identity" || match.contentHash === p.write.contentHash)) {
       const article = await store.getArticle(match.id);
       if (article) return { existing: { status: match.match === "identity" ? "unchanged" : "duplicate", article } };
     }
-    if (match) return { story: await this.contextOf(match.storyId, match.id) };
+    const story = match ? await this.contextOf(match.storyId, match.id) : await this.nearStory(p, pending);
+    if (!match) pending?.add(ticket, p.write, story, p.write.seenAt);
+    return { story };
+  }
+
+  private async nearStory(p: Prepared, pending?: PendingSet): Promise<Story> {
+    const { store } = this.options;
     const at = p.write.publishedAt ?? p.write.seenAt;
-    const near = await findNearDuplicate(store, p.write.simhash, at, { maxDistance: this.options.maxDistance, extra });
+    const near = await findNearDuplicate(store, p.write.simhash, at, { maxDistance: this.options.maxDistance, extra: pending?.candidates() });
     if (near) {
+      const inFlight = pending?.story(near.storyId);
       const s = await store.getStory(near.storyId);
-      if (s) return { story: storyContext(s.id, s.size + 1, s.firstSeenAt, s.size) };
+      const before = (s?.size ?? 0) + (inFlight?.count ?? 0);
+      const first = s?.firstSeenAt ?? inFlight?.firstSeenAt;
+      if (first) return storyContext(near.storyId, before + 1, first, before);
     }
-    const id = storyIdFor(articleIdOf(identityOf(p.write)));
-    return { story: storyContext(id, 1, p.write.seenAt, 0) };
+    return storyContext(storyIdFor(articleIdOf(identityOf(p.write))), 1, p.write.seenAt, 0);
   }
 
   private async contextOf(storyId: string, articleId: string): Promise<Story> {
@@ -160,6 +172,7 @@ export class Pipeline implements Ingestor {
   private async ingestNow(item: IngestItem, options: WriteOptions): Promise<WriteResult> {
     const p = prepareItem(item, this.options.maxChars);
     const placed = await this.placeInStory(p);
+    if (placed === "retry") throw new Error("ingest: unexpected in-flight collision");
     if ("existing" in placed) {
       if (options.checkpoint) await this.options.store.setImportCheckpoint(options.checkpoint.key, options.checkpoint.line);
       return placed.existing;

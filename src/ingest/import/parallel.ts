@@ -1,0 +1,123 @@
+/**
+ * The parallel import path: worker threads normalise and enrich while the main thread, the one
+ * writer, places each article in its story (in line order, seeing the articles still in flight)
+ * and commits batches. The outcome is the same as the sequential path, only faster.
+ */
+import { ImpactwireError, asImpactwireError } from "../../core/errors.ts";
+import type { ArticleWrite, Store, WriteResult } from "../../store/store.ts";
+import type { IngestItem } from "../ingestor.ts";
+import type { Pipeline, Prepared } from "../pipeline/pipeline.ts";
+import type { Story } from "../../contract/enrichment.ts";
+import { PendingSet } from "../dedupe/pending.ts";
+import type { EnrichPool } from "./pool.ts";
+import type { Line } from "./lines.ts";
+import { parseLine } from "./item.ts";
+
+type Outcome =
+  | { kind: "empty" }
+  | { kind: "bad"; error: ImpactwireError }
+  | { kind: "existing"; result: WriteResult }
+  | { kind: "write"; write: ArticleWrite }
+  | { kind: "retry"; item: IngestItem };
+
+export interface Slot {
+  line: Line;
+  outcome: Promise<Outcome>;
+}
+
+export interface BatchOutcome {
+  results: WriteResult[];
+  bad: [number, ImpactwireError][];
+}
+
+/** A dead worker stops the import (its lines are not bad: they were never enriched). */
+function isFatal(err: unknown): boolean {
+  return err instanceof ImpactwireError && err.code === "WORKER_FAILED";
+}
+
+type Placed = Outcome | { kind: "place"; p: Prepared; story: Story };
+
+/**
+ * Submits lines to the workers in order and writes finished batches in order.
+ *
+ * @example
+ * const runner = new ParallelRunner(store, pipeline, pool, key);
+ * const slots = lines.map((l) => runner.submit(l));
+ * await runner.write(slots);
+ */
+export class ParallelRunner {
+  private readonly pending = new PendingSet();
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly store: Store,
+    private readonly pipeline: Pipeline,
+    private readonly pool: EnrichPool,
+    private readonly key: string,
+    private readonly maxChars?: number,
+  ) {}
+
+  submit(line: Line): Slot {
+    if (line.text.trim() === "") return { line, outcome: Promise.resolve({ kind: "empty" }) };
+    let item: IngestItem;
+    try {
+      item = parseLine(line.text);
+    } catch (err) {
+      return { line, outcome: Promise.resolve({ kind: "bad", error: asImpactwireError(err, "import", "BAD_LINE") }) };
+    }
+    const prep = this.pool.prepare(item, this.maxChars);
+    prep.catch(() => undefined);
+    const placed: Promise<Placed> = this.chain.then(async () => {
+      let p: Prepared;
+      try {
+        p = await prep;
+      } catch (err) {
+        if (isFatal(err)) throw err;
+        return { kind: "bad", error: asImpactwireError(err, "import", "BAD_LINE") };
+      }
+      const r = await this.pipeline.placeInStory(p, this.pending, line.number);
+      if (r === "retry") return { kind: "retry", item };
+      if ("existing" in r) return { kind: "existing", result: r.existing };
+      return { kind: "place", p, story: r.story };
+    });
+    this.chain = placed.catch(() => undefined);
+    const outcome = placed.then(async (pl): Promise<Outcome> => {
+      if (pl.kind !== "place") return pl;
+      try {
+        return { kind: "write", write: { ...pl.p.write, enrichment: await this.pool.enrich(pl.p.doc, pl.story) } };
+      } catch (err) {
+        if (isFatal(err)) throw err;
+        this.pending.remove(line.number);
+        return { kind: "bad", error: asImpactwireError(err, "import", "BAD_LINE") };
+      }
+    });
+    return { line, outcome };
+  }
+
+  /** Writes the slots (in order) in one transaction with the checkpoint after the last one. */
+  async write(slots: Slot[]): Promise<BatchOutcome> {
+    const outcomes = await Promise.all(slots.map((s) => s.outcome));
+    const results: WriteResult[] = [];
+    const bad: [number, ImpactwireError][] = [];
+    const work = async (): Promise<void> => {
+      for (const [i, o] of outcomes.entries()) {
+        const checkpoint = { key: this.key, line: slots[i]!.line.number };
+        if (o.kind === "write") results.push(await this.store.writeArticle(o.write, { checkpoint }));
+        else if (o.kind === "existing") results.push(o.result);
+        else if (o.kind === "retry") {
+          try {
+            results.push(await this.pipeline.ingest(o.item, { checkpoint }));
+          } catch (err) {
+            if (!(err instanceof ImpactwireError)) throw err;
+            bad.push([slots[i]!.line.number, err]);
+          }
+        } else if (o.kind === "bad") bad.push([slots[i]!.line.number, o.error]);
+      }
+      await this.store.setImportCheckpoint(this.key, slots[slots.length - 1]!.line.number);
+    };
+    await (this.store.batch ? this.store.batch(work) : work());
+    for (const s of slots) this.pending.remove(s.line.number);
+    for (const r of results) this.pipeline.notify(r);
+    return { results, bad };
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * A pool of enrichment worker threads (see worker.ts). Work goes to the least busy worker; an error
+ * inside a worker comes back as the same ImpactwireError it would be in the main thread.
+ */
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Enrichment, Story } from "../../contract/enrichment.ts";
+import type { Doc } from "../../enrich/normalize/normalize.ts";
+import { EXIT, ImpactwireError } from "../../core/errors.ts";
+import type { IngestItem } from "../ingestor.ts";
+import type { Prepared } from "../pipeline/pipeline.ts";
+
+export type WorkerRequest =
+  | { n: number; kind: "prepare"; item: IngestItem; maxChars?: number }
+  | { n: number; kind: "enrich"; doc: Doc; story: Story };
+
+type WorkerReply = { n: number; ok: true; value: unknown } | { n: number; ok: false; error: { module: string; code: string; message: string; exitCode: number; status: number } };
+
+interface Slot {
+  worker: Worker;
+  busy: number;
+}
+
+/**
+ * Default pool size: one worker per core beyond the first, at least one.
+ *
+ * @example
+ * defaultWorkers() // 1 on a 2-core machine
+ */
+export function defaultWorkers(): number {
+  return Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1);
+}
+
+/**
+ * Worker threads running `prepareItem` and `enrichDoc`.
+ *
+ * @example
+ * const pool = new EnrichPool(2);
+ * const prepared = await pool.prepare({ title: "…", text: "…" });
+ * const enrichment = await pool.enrich(prepared.doc, story);
+ * await pool.close();
+ */
+export class EnrichPool {
+  private readonly slots: Slot[] = [];
+  private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void; slot: Slot }>();
+  private next = 1;
+  private broken: ImpactwireError | null = null;
+  private closing = false;
+
+  constructor(size = defaultWorkers()) {
+    const tsxRoot = path.dirname(createRequire(import.meta.url).resolve("tsx/package.json"));
+    const tsx = pathToFileURL(path.join(tsxRoot, "dist/esm/api/index.mjs")).href;
+    const entry = new URL("./worker.ts", import.meta.url).href;
+    const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
+    for (let i = 0; i < Math.max(1, size); i++) {
+      const worker = new Worker(boot, { eval: true });
+      const slot: Slot = { worker, busy: 0 };
+      worker.on("message", (reply: WorkerReply) => this.settle(reply));
+      worker.on("error", (err) => this.failAll(slot, err));
+      worker.on("exit", (code) => this.failAll(slot, new Error(`exited with code ${code}`)));
+      worker.unref();
+      this.slots.push(slot);
+    }
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  prepare(item: IngestItem, maxChars?: number): Promise<Prepared> {
+    return this.send({ kind: "prepare", item, ...(maxChars === undefined ? {} : { maxChars }) }) as Promise<Prepared>;
+  }
+
+  enrich(doc: Doc, story: Story): Promise<Enrichment> {
+    return this.send({ kind: "enrich", doc, story }) as Promise<Enrichment>;
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private send(req: Omit<WorkerRequest, "n"> & Record<string, unknown>): Promise<unknown> {
+    if (this.broken) return Promise.reject(this.broken);
+    const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const n = this.next++;
+    slot.busy++;
+    if (slot.busy === 1) slot.worker.ref();
+    return new Promise((resolve, reject) => {
+      this.waiting.set(n, { resolve, reject, slot });
+      slot.worker.postMessage({ ...req, n });
+    });
+  }
+
+  private settle(reply: WorkerReply): void {
+    const w = this.waiting.get(reply.n);
+    if (!w) return;
+    this.waiting.delete(reply.n);
+    if (--w.slot.busy === 0) w.slot.worker.unref();
+    if (reply.ok) w.resolve(reply.value);
+    else w.reject(new ImpactwireError(reply.error.module, reply.error.code, reply.error.message.replace(new RegExp(`^${reply.error.module}: `), ""), { exitCode: reply.error.exitCode, status: reply.error.status }));
+  }
+
+  /** A worker that dies breaks the pool: every waiting and later request fails with WORKER_FAILED. */
+  private failAll(slot: Slot, err: unknown): void {
+    if (this.closing) return;
+    this.broken ??= new ImpactwireError("import", "WORKER_FAILED", `enrichment worker failed: ${(err as Error).message}`, { cause: err, status: 500, exitCode: EXIT.internal });
+    for (const [n, w] of this.waiting) {
+      this.waiting.delete(n);
+      w.reject(this.broken);
+    }
+    void slot;
+  }
+}
