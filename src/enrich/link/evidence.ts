@@ -45,6 +45,14 @@ function veto(c: Candidate, tokens: Token[], master: SecurityMaster): string | u
   if (single && (p.kind === "name" || p.kind === "auto" || p.kind === "brand") && prev?.cap && master.firstNames.has(prev.key) && doc_adjacent(prev, tokens[c.first]!)) {
     return `person name "${prev.raw} ${c.text}"`;
   }
+  if (p.wordLike && prev?.cap && prev.end - prev.start === prev.raw.length && doc_adjacent(prev, tokens[c.first]!) && !sentenceStart(tokens, c.first - 1) && !titleCase(tokens, c)) {
+    return `part of a longer name "${prev.raw} ${c.text}"`;
+  }
+  if (p.wordLike && nextSame && (nextSame.key === "and" || nextSame.key === "or")) {
+    const w1 = tokens[c.last + 1];
+    const w2 = tokens[c.last + 2];
+    if (w1 && w1.sentence === c.sentence && !w1.cap && !NOUN_PHRASE_OPENERS.has(w1.key) && (!w2 || w2.sentence !== c.sentence || !w2.cap)) return `common noun "${c.text} ${nextSame.raw} ${w1.raw}"`;
+  }
   if ((p.wordLike || p.strict) && nextSame?.key === "-") {
     const after = tokens[c.last + 1];
     if (after && !after.cap && !KEEP_COMPOUNDS.has(after.key)) return `compound word "${c.text}-${after.raw}"`;
@@ -53,6 +61,22 @@ function veto(c: Candidate, tokens: Token[], master: SecurityMaster): string | u
   if (PLATFORMS.has(p.key) && prev && PLATFORM_BEFORE.has(prev.key)) return `platform use "${prev.raw} ${c.text}"`;
   if (PLATFORMS.has(p.key) && prev && COORDINATORS.has(prev.key) && PLATFORM_BEFORE.has(tokens[c.first - 3]?.key ?? "") && PLATFORMS.has(tokens[c.first - 2]?.key ?? "")) return `platform use "${c.text}"`;
   return undefined;
+}
+
+/** Words after "and" that start another noun phrase about companies ("Apple and its rivals"). */
+const NOUN_PHRASE_OPENERS = new Set(["its", "their", "the", "a", "an", "other", "others", "rival", "rivals", "his", "her", "partners", "peers", "several", "some", "many", "two", "three", "smaller", "larger", "big"]);
+
+function sentenceStart(tokens: Token[], k: number): boolean {
+  return k === 0 || tokens[k - 1]!.sentence !== tokens[k]!.sentence;
+}
+
+/** A headline in Title Case: capitals there say nothing about names. */
+function titleCase(tokens: Token[], c: Candidate): boolean {
+  let caps = 0;
+  let all = 0;
+  for (let k = c.first - 1; k >= 0 && tokens[k]!.sentence === c.sentence; k--) all++, tokens[k]!.cap && caps++;
+  for (let k = c.last; k < tokens.length && tokens[k]!.sentence === c.sentence; k++) all++, tokens[k]!.cap && caps++;
+  return all >= 3 && caps / all > 0.6;
 }
 
 function doc_adjacent(a: Token, b: Token): boolean {
@@ -152,6 +176,8 @@ export function decide(s: Scan, master: SecurityMaster, text: string): Accepted[
     const p = c.pattern;
     if (c.security && p && !vetoed.has(c) && !p.wordLike && !p.strict && !p.tail && p.kind !== "person") for (let k = c.first; k < c.last; k++) firm.set(k, c.text);
   }
+  const senseVetoed = new Set<string>();
+  for (const c of vetoed) if (c.pattern && master.vetoes.has(c.pattern.key)) senseVetoed.add(c.pattern.key);
   const out: Accepted[] = [];
   const accept = (c: Candidate, why: string) => {
     (c as Accepted).why = why;
@@ -179,7 +205,7 @@ export function decide(s: Scan, master: SecurityMaster, text: string): Accepted[
       accept(c, `company name in corporate context ("${ctx}")`);
       viaContext.add(sym!);
     }
-    else if (p.wordLike && (ctx = contextIn(c, tokens, master, text))) {
+    else if (p.wordLike && !senseVetoed.has(p.key) && (ctx = contextIn(c, tokens, master, text))) {
       accept(c, `${whyAlias(c)} in corporate context ("${ctx}")`);
       viaContext.add(sym!);
     } else pending.push(c);

@@ -30,7 +30,7 @@ function leadEnd(doc: Doc): number {
   return end;
 }
 
-const BROKER_RE = /^(?:['’]s)?\s*(?:analysts?\s+|strategists?\s+|economists?\s+)?(?:said\s+)?(?:upgrade|downgrade|initiate|reiterate|rate[sd]?\b|resume[sd]? coverage|(?:raise|lift|cut|lower|trim|boost)(?:s|ed)?\s+(?:its|the)\s+price target)/i;
+const BROKER_RE = /^(?:['’]s)?\s*(?:[Aa]nalysts?\s+|[Ss]trategists?\s+)?(?:(?:[Uu]pgrade|[Dd]owngrade|[Ii]nitiate|[Rr]eiterate|[Rr]ate|[Rr]esume)[sd]?\s+(?:[Cc]overage\s+[Oo]f\s+)?(?:\p{Lu}|its\b|the\b|shares\b)|(?:[Rr]aise|[Ll]ift|[Cc]ut|[Ll]ower|[Tt]rim|[Bb]oost)(?:s|ed)?\s+(?:[Ii]ts|[Tt]he)\s+[Pp]rice [Tt]arget)/u;
 
 /** "Morgan Stanley upgrades Tesla": the bank is the source of the news, not its subject. */
 export function isBrokerMention(doc: Doc, m: Accepted): boolean {
