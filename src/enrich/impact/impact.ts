@@ -108,7 +108,9 @@ function sentimentStep(main: Scored | undefined, f: Findings): Step {
   const top = strongest && strongest.sentiment !== 0 ? strongest : focus(main, f.linked.tickers);
   const s = top ? top.sentiment : f.sentiment.article.score;
   const who = top ? `${top.symbol} sentiment` : "article sentiment";
-  return { factor: "sentiment strength", value: Math.min(1.35, 0.85 + 0.5 * Math.abs(s)), detail: `${who} ${s.toFixed(2)}` };
+  const a = Math.abs(s);
+  const why = a < 0.1 ? "neutral tone damps the move" : a < 0.3 ? "moderate tone" : "strong tone amplifies the move";
+  return { factor: "sentiment strength", value: Math.min(1.35, 0.85 + 0.5 * a), detail: `${who} ${s >= 0 ? "+" : ""}${s.toFixed(2)}: ${why}` };
 }
 
 function noveltyStep(f: Findings): Step {
