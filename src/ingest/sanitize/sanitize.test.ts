@@ -23,6 +23,9 @@ describe("sanitizeHtml", () => {
       '<a href="jav&#x09;ascript:alert(1)">a</a>',
       '<a href="vbscript:msgbox(1)">a</a>',
       '<a href="data:text/html;base64,PHNjcmlwdD4=">a</a>',
+      '<a href="javascript&colon;alert(1)">a</a>',
+      '<a href="&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;alert(1)">a</a>',
+      '<a href="java&#0000009;script:alert(1)">a</a>',
     ];
     for (const html of cases) expect(sanitizeHtml(html, BASE)).toBe('<a rel="noopener noreferrer">a</a>');
     expect(sanitizeHtml('<img src="data:image/png;base64,AAAA" alt="x">')).toBe("");
@@ -65,6 +68,25 @@ describe("sanitizeHtml", () => {
     expect(sanitizeHtml('<a href="https://x.test/?q=&quot;&gt;<script>" title="a&quot;b">t</a>')).toBe(
       '<a href="https://x.test/?q=&quot;&gt;&lt;script&gt;" title="a&quot;b" rel="noopener noreferrer">t</a>',
     );
+  });
+});
+
+describe("sanitizeHtml against mutation XSS", () => {
+  it("re-serialises everything: nothing from raw-text or dropped elements leaks out", () => {
+    const cases = [
+      '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+      '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
+      '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+      '<textarea></textarea><img src=x onerror=alert(1)></textarea>',
+      '<title><img src=x onerror=alert(1)></title>',
+      "<!--><img src=x onerror=alert(1)>-->",
+    ];
+    for (const html of cases) expect(sanitizeHtml(html), html).not.toMatch(/onerror|javascript|<style|<svg|<math/i);
+  });
+
+  it("escapes markup-looking text so that it stays text", () => {
+    expect(sanitizeHtml("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>")).toBe("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+    expect(sanitizeHtml("<scr<script>x</script>ipt>alert(1)</p>")).not.toMatch(/<script/i);
   });
 });
 
