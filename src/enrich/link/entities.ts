@@ -7,9 +7,10 @@ import type { Entity } from "../../contract/enrichment.ts";
 import type { Doc } from "../normalize/normalize.ts";
 import type { EntityInfo } from "../../reference/securities/master.ts";
 import type { Accepted } from "./evidence.ts";
+import { MAX_MENTIONS } from "./score.ts";
 
 const TITLE_WORD_RE = /\b(?:CEO|CFO|COO|CTO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Cc]hief [Ff]inancial [Oo]fficer|[Cc]hair(?:man|woman)?|[Cc]o-founder|[Ff]ounder|[Pp]resident|[Aa]nalyst|[Ss]pokes(?:person|man|woman))\s+(?=\p{Lu})/gu;
-const NAME_AFTER_TITLE_RE = /(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)){1,2}/uy;
+const NAME_AFTER_TITLE_RE = /(?:\p{Lu}[\p{Ll}'’-]+(?:\p{Lu}\p{Ll}+)?|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{Ll}'’-]+(?:\p{Lu}\p{Ll}+)?|\p{Lu}\.)){1,2}/uy;
 const TITLE_HINT = /CEO|CFO|COO|CTO|hief|hair|ounder|resident|nalyst|pokes/;
 const NOT_PERSON = /^(?:Donald Trump|Joe Biden)$|\b(?:Inc|Corp|Group|Bank|Fund|Capital|Partners|Says|Said)\b/;
 
@@ -49,7 +50,7 @@ export function collectEntities(doc: Doc, accepted: Accepted[], linkedSymbols: S
   const max = Math.max(0, ...[...byName.values()].map((e) => e.mentions.length));
   return [...byName.values()]
     .map(({ info, mentions }) => {
-      const e: Entity = { name: info.name, type: info.type, mentions, salience: salience(doc, mentions, max) };
+      const e: Entity = { name: info.name, type: info.type, mentions: mentions.slice(0, MAX_MENTIONS), salience: salience(doc, mentions, max) };
       if (info.type === "private_company" && info.proxies.some((p) => linkedSymbols.has(p))) e.proxies = info.proxies.filter((p) => linkedSymbols.has(p));
       return e;
     })

@@ -64,4 +64,16 @@ describe("link", () => {
     expect(link("Root causes of inflation are debated").tickers).toEqual([]);
     expect(link("Ships Cross The Red Sea Again").tickers).toEqual([]);
   });
+
+  it("keeps regulators, countries and people as entities", () => {
+    const r = link("FTC sues Amazon", "The Federal Trade Commission and the Justice Department said on Tuesday that CEO Andy Jassy and chief executive Richard McPhail would testify in Washington. The U.S. case follows a ruling in China.");
+    const byName = new Map(r.entities.map((e) => [e.name, e.type]));
+    expect(byName.get("Federal Trade Commission")).toBe("regulator");
+    expect(byName.get("Department of Justice")).toBe("government");
+    expect(byName.get("United States")).toBe("country");
+    expect(byName.get("China")).toBe("country");
+    expect(byName.get("Andy Jassy")).toBe("person");
+    expect(byName.get("Richard McPhail")).toBe("person");
+    expect(r.tickers.map((t) => t.symbol)).toEqual(["AMZN"]);
+  });
 });

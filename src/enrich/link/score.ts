@@ -13,6 +13,9 @@ export interface Group {
   mentions: Accepted[];
 }
 
+/** Mention spans listed per ticker (the first ones; relevance and the reason count them all). */
+export const MAX_MENTIONS = 100;
+
 /** Relevance weights: they add up to 1 for a ticker named in the title, first in the lead, most often. */
 export const WEIGHTS = { base: 0.1, title: 0.35, lead: 0.15, frequency: 0.25, subject: 0.1, explicit: 0.05 } as const;
 
@@ -140,7 +143,7 @@ export function tickerLinks(doc: Doc, accepted: Accepted[], proxyOf: (symbol: st
       relevance: r,
       role,
       sentiment: 0,
-      mentions: g.mentions.map((m) => ({ text: m.text, start: m.start, end: m.end })),
+      mentions: g.mentions.slice(0, MAX_MENTIONS).map((m) => ({ text: m.text, start: m.start, end: m.end })),
       reason,
     };
   });
