@@ -15,6 +15,7 @@ import { EnrichmentSchema, type Enrichment } from "../../src/contract/enrichment
 import { enrich } from "../../src/enrich/enrich.ts";
 import { figureInSource, findFigures } from "../../src/enrich/figures/figures.ts";
 import { loadReference } from "../../src/reference/reference.ts";
+import { normalize } from "../../src/enrich/normalize/normalize.ts";
 
 interface Expected {
   tickers: string[];
@@ -115,12 +116,19 @@ describe.each(CASES)("golden %s", (name) => {
     }
   });
 
-  it("writes a 2–4 sentence summary whose figures are all in the source, and an analysis", () => {
+  it("writes a 2–4 sentence summary and an analysis whose figures are all in the source", () => {
     const e = run(name);
     const source = findFigures(`${e.article.title}\n\n${body}`);
     for (const f of findFigures(e.summary)) expect(figureInSource(f, source), `summary figure ${f.text}`).toBe(true);
-    expect(e.summary.length).toBeGreaterThan(0);
+    const sentences = normalize({ body: e.summary }).sentences.length;
+    expect(sentences, e.summary).toBeGreaterThanOrEqual(2);
+    expect(sentences, e.summary).toBeLessThanOrEqual(4);
     expect(e.analysis.sections.length).toBeGreaterThanOrEqual(3);
     expect(e.analysis.contrarian.length).toBeGreaterThan(0);
+    const a = e.analysis;
+    const written = [a.takeaway, ...a.sections.map((x) => x.text), ...a.risks, a.contrarian, a.outlook].join("\n");
+    for (const f of findFigures(written)) {
+      if (f.kind !== "number" && f.kind !== "year") expect(figureInSource(f, source), `analysis figure ${f.text}`).toBe(true);
+    }
   });
 });
