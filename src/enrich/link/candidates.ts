@@ -65,7 +65,7 @@ function explicit(doc: Doc, master: SecurityMaster, sentenceOf: (o: number) => n
     if (!security) return;
     out.push({ form, start: m.index, end: m.index + m[0].length, text: m[0], security, pattern: undefined, first: -1, last: -1, sentence: sentenceOf(m.index) });
   };
-  for (const m of doc.text.matchAll(CASHTAG_RE)) push("cashtag", m, m[1]!);
+  for (const m of doc.text.matchAll(CASHTAG_RE)) if (!master.crypto.has(m[1]!)) push("cashtag", m, m[1]!);
   for (const m of doc.text.matchAll(EXCHANGE_RE)) push("exchange", m, m[1]!);
   for (const m of doc.text.matchAll(PAREN_RE)) {
     if (out.some((c) => c.start <= m.index && c.end >= m.index)) continue;

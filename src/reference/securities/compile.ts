@@ -8,7 +8,7 @@ import { displayCase, stripLegal } from "./names.ts";
 import { parseCurated, parseGazetteer, parseSec, parseSp, parseWords, type SourceTexts } from "./sources.ts";
 import { ImpactwireError, EXIT } from "../../core/errors.ts";
 
-export const COMPILER_VERSION = 5;
+export const COMPILER_VERSION = 6;
 
 export const KIND = { name: 0, brand: 1, former: 2, person: 3, auto: 4, entity: 5 } as const;
 export const FLAG = { word: 1, strict: 2, exact: 4, upper: 8, tail: 16 } as const;
@@ -33,6 +33,8 @@ export interface Compiled {
   context: string[];
   acronyms: string[];
   firstNames: string[];
+  /** Cashtags that mean a crypto asset ($BTC), not a security. */
+  crypto: string[];
 }
 
 const GENERIC = new Set(
@@ -56,7 +58,7 @@ class Builder {
   readonly index = new Map<string, number>();
 
   constructor(hash: string) {
-    this.out = { version: COMPILER_VERSION, hash, securities: [], patterns: [], entities: [], tickers: [], vetoes: {}, context: [], acronyms: [], firstNames: [] };
+    this.out = { version: COMPILER_VERSION, hash, securities: [], patterns: [], entities: [], tickers: [], vetoes: {}, context: [], acronyms: [], firstNames: [], crypto: [] };
   }
 
   /** Adds a pattern unless its key is taken already (earlier sources win: curated > gazetteers > S&P > SEC). */
@@ -97,7 +99,7 @@ function addSecurities(b: Builder, texts: SourceTexts): { sec: ReturnType<typeof
 
 function addCurated(b: Builder, texts: SourceTexts): void {
   for (const [file, text] of texts) {
-    if (!file.startsWith("aliases/") || /vetoes|context|acronyms|first-names/.test(file)) continue;
+    if (!file.startsWith("aliases/") || /vetoes|context|acronyms|first-names|crypto-cashtags/.test(file)) continue;
     for (const row of parseCurated(text, file)) {
       const i = b.index.get(row.symbol);
       if (i === undefined) fail(`${row.file} line ${row.line}: ${row.symbol} is not in the securities master`);
@@ -173,6 +175,7 @@ function addWordLists(b: Builder, texts: SourceTexts): void {
   b.out.context = parseWords(texts.get("aliases/context.txt") ?? "");
   b.out.acronyms = parseWords(texts.get("aliases/acronyms.txt") ?? "", false).map((w) => w.toUpperCase());
   b.out.firstNames = parseWords(texts.get("aliases/first-names.txt") ?? "");
+  b.out.crypto = parseWords(texts.get("aliases/crypto-cashtags.txt") ?? "", false).map((w) => w.toUpperCase());
 }
 
 /**

@@ -68,6 +68,8 @@ export interface SecurityMaster {
   context: Set<string>;
   acronyms: Set<string>;
   firstNames: Set<string>;
+  /** Cashtags that mean a crypto asset ($BTC), not a security. */
+  crypto: Set<string>;
   stats: { hash: string; securities: number; patterns: number; fromCache: boolean; compileMs: number; loadMs: number };
 }
 
@@ -98,7 +100,7 @@ function hydrate(c: Compiled): Omit<SecurityMaster, "stats"> {
   return {
     bySymbol, byTicker, patterns, trie: buildTrie(c.patterns.map((p) => p[0])), vetoes,
     lowerStarts: new Set(c.patterns.filter((p) => !/^[\p{Lu}\d]/u.test(p[4])).map((p) => p[0].split(" ")[0]!)),
-    context: new Set(c.context), acronyms: new Set(c.acronyms), firstNames: new Set(c.firstNames),
+    context: new Set(c.context), acronyms: new Set(c.acronyms), firstNames: new Set(c.firstNames), crypto: new Set(c.crypto ?? []),
   };
 }
 
