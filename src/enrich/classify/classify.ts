@@ -33,6 +33,8 @@ interface CueStats {
   count: Int32Array;
   boost: Float64Array;
   first: Int32Array;
+  /** Token index after the (longest) phrase at the first occurrence. */
+  firstEnd: Int32Array;
   /** Ids of the cues found, in order of first occurrence. */
   seen: number[];
 }
@@ -44,7 +46,7 @@ function cueStats(doc: Doc, tax: Taxonomy): CueStats {
   const titleEnd = doc.bodyStart > 0 ? doc.bodyStart : 0;
   const lead = leadEnd(doc, leadSentences);
   const n = tax.cues.length;
-  const st: CueStats = { count: new Int32Array(n), boost: new Float64Array(n), first: new Int32Array(n), seen: [] };
+  const st: CueStats = { count: new Int32Array(n), boost: new Float64Array(n), first: new Int32Array(n), firstEnd: new Int32Array(n), seen: [] };
   const found: CueHit[][] = [];
   const best: CueHit[] = [];
   const words = tokens.words.length;
@@ -69,6 +71,7 @@ function cueStats(doc: Doc, tax: Taxonomy): CueStats {
     for (const h of best) {
       if (st.count[h.id] === 0) {
         st.first[h.id] = i;
+        st.firstEnd[h.id] = next;
         st.seen.push(h.id);
       }
       st.count[h.id]!++;
@@ -119,7 +122,7 @@ export function topicEvidence(doc: Doc, ref: Reference, linked: LinkResult): Top
     const cue = tax.cues[id]!;
     const w = cue.weight * (st.boost[id]! + tax.scoring.repeatFactor * Math.log(st.count[id]!));
     const at = st.first[id]!;
-    cues[cue.topic]!.push({ text: doc.text.slice(tokens.starts[at]!, tokens.ends[at]!), count: st.count[id]!, weight: Math.round(w * 100) / 100 });
+    cues[cue.topic]!.push({ text: doc.text.slice(tokens.starts[at]!, tokens.ends[st.firstEnd[id]! - 1]!), count: st.count[id]!, weight: Math.round(w * 100) / 100 });
   }
   const lengthFactor = Math.max(1, Math.sqrt(doc.wordCount / tax.scoring.lengthWords));
   return tax.topics

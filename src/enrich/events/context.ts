@@ -50,26 +50,38 @@ export type Detector = (ctx: SentenceCtx) => Draft[];
  * ctx.figures().map((f) => f.text)
  */
 export function sentenceCtx(doc: Doc, s: number, parties: PartyIndex, tone: number): SentenceCtx {
-  const span = doc.sentences[s]!;
-  let figs: Figure[] | undefined;
-  return {
-    doc,
-    s,
-    span,
-    text: doc.text.slice(span.start, span.end),
-    parties,
-    tone,
-    figures: () => (figs ??= findFigures(doc.text, span)),
-    nextFigures: (n) => {
-      const last = doc.sentences[Math.min(doc.sentences.length - 1, s + n)];
-      return last && last.end > span.end ? findFigures(doc.text, { start: span.end, end: last.end }) : [];
-    },
-  };
+  return new Ctx(doc, s, parties, tone);
+}
+
+/** A class rather than an object of closures: one is made per sentence with a trigger. */
+class Ctx implements SentenceCtx {
+  readonly span: Span;
+  readonly text: string;
+  private figs: Figure[] | undefined;
+
+  constructor(
+    readonly doc: Doc,
+    readonly s: number,
+    readonly parties: PartyIndex,
+    readonly tone: number,
+  ) {
+    this.span = doc.sentences[s]!;
+    this.text = doc.text.slice(this.span.start, this.span.end);
+  }
+
+  figures(): Figure[] {
+    return (this.figs ??= findFigures(this.doc.text, this.span));
+  }
+
+  nextFigures(n: number): Figure[] {
+    const last = this.doc.sentences[Math.min(this.doc.sentences.length - 1, this.s + n)];
+    return last && last.end > this.span.end ? findFigures(this.doc.text, { start: this.span.end, end: last.end }) : [];
+  }
 }
 
 const ESTIMATE_WORD = /(?:estimates?|expect\w*|consensus|analysts?[’']?|forecasts?|anticipat\w*|polled|projected|predicted|compared with|versus|vs\.?)(?=[\s,])/gi;
 const MARKET_ESTIMATE_WORD = /(?:estimates?|consensus|analysts?[’']?|wall street|polled|compared with|versus|vs\.?)(?=[\s,])/gi;
-const ACTUAL_BETWEEN = /\b(?:and|but|while|reported|posted|earned|was|were|rose|fell|grew)\b|[$\d;]/i;
+const ACTUAL_BETWEEN = /\b(?:and|but|while|reported|posted|earned|was|were|rose|fell|grew|on|with)\b|[$\d;]/i;
 const ESTIMATE_AFTER = /^\s*(?:that\s+)?(?:analysts|wall\s+street|expected|estimated|forecast|anticipated|consensus|predicted)/i;
 const MARKET_ESTIMATE_AFTER = /^\s*(?:that\s+)?(?:analysts|wall\s+street|consensus|expected by)/i;
 

@@ -88,12 +88,14 @@ function countUnit(text: string, end: number): { unit: string; length: number } 
 
 function build(text: string, m: RegExpExecArray): Figure | null {
   const g = m.groups!;
-  let value = Number(g.num!.replace(/,/g, ""));
+  const digits = g.num!.replace(/,/g, "");
+  let value = Number(digits);
   if (!Number.isFinite(value)) return null;
   const curRaw = g.cur?.trim().toLowerCase();
   let currency = curRaw ? SYMBOLS[curRaw] : g.curWord ? SYMBOLS[g.curWord.toLowerCase()] : undefined;
   const scaleWord = g.scale?.toLowerCase() ?? (currency ? g.short?.toLowerCase() : undefined);
-  if (scaleWord) value *= SCALES[scaleWord]!;
+  // Scale in decimal ("65.6e9"), not by multiplying floats (65.6 * 1e9 = 65599999999.99999).
+  if (scaleWord) value = Number(`${digits}e${Math.log10(SCALES[scaleWord]!)}`);
   if (g.cents) {
     value /= 100;
     currency ??= "USD";

@@ -78,10 +78,8 @@ function scoreRange(text: string, tokens: Tokens, lex: Lexicon, from: number, to
       if (!(e.needsPercent && pct === null)) {
         let v = e.weight;
         if (pct !== null) v *= 1 + Math.min(1.5, Math.abs(pct) / 8);
-        if (hit.from < negUntil) {
-          v *= neg;
-          negUntil = -1;
-        }
+        // A negation covers every phrase within its reach ("failed to win approval").
+        if (hit.from < negUntil) v *= neg;
         if (hit.from < intUntil) {
           v *= int;
           intUntil = -1;

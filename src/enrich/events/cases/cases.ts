@@ -123,3 +123,20 @@ export function loadCases(): Case[] {
 export function stageReference(): Reference {
   return { taxonomy: loadTaxonomy(), lexicon: loadLexicon() } as Reference;
 }
+
+/**
+ * The seed article's own text (../shared/seed): its title, summary and analysis paragraphs, without the
+ * page's header lines (back link, impact, tickers, categories).
+ *
+ * @example
+ * const doc = seedDoc(); doc.title // "OpenAI’s subtle drift from Microsoft …"
+ */
+export function seedDoc(): Doc {
+  const dir = new URL("../../../../../shared/seed/", import.meta.url);
+  const file = readdirSync(dir).find((f) => f.endsWith(".txt"))!;
+  const lines = readFileSync(new URL(file, dir), "utf8").split("\n").map((l) => l.trim());
+  const title = lines.find((l, i) => l.length > 20 && lines.indexOf(l, i + 1) > i)!;
+  const bodyFrom = lines.lastIndexOf(title) + 1;
+  const body = lines.slice(bodyFrom).filter((l) => l && l !== "Analysis").join("\n\n");
+  return normalize({ title, body });
+}

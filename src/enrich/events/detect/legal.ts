@@ -52,19 +52,19 @@ export const investigation: Detector = (ctx) => {
 
 const REGULATOR = String.raw`FDA|Food and Drug Administration|EMA|European Medicines Agency|European Commission|EU|FTC|Federal Trade Commission|DOJ|Justice Department|FCC|CMA|Competition and Markets Authority|SEC|regulators?|antitrust (?:authorities|regulators|enforcers)|CFIUS|Health Canada|MHRA|NHTSA|FAA|Treasury`;
 const REG_DECISION = new RegExp(String.raw`\b(${REGULATOR})\b[^.;]{0,80}?\b(approved|approves|approval|cleared|clears|granted|grants|authori[sz]ed|authori[sz]es|rejected|rejects|declined to approve|blocked|blocks|sued to block|denied|denies|complete response letter|fined|fines)\b`, "i");
-const REG_PASSIVE = new RegExp(String.raw`\b(won|wins|received|receives|secured|secures|gained|gains|obtained|got|awaits|failed to win|failed to get|was denied)\s+(?:\w+\s+){0,3}?(approval|clearance|authori[sz]ation|complete response letter)\b(?:[^.;]{0,40}?\b(${REGULATOR})\b)?`, "i");
+const REG_PASSIVE = new RegExp(String.raw`\b(won|wins|received|receives|secured|secures|gained|gains|obtained|got|awaits|failed to win|failed to get|was denied)\s+(?:(?:an?|the|its|full|conditional|accelerated|regulatory|U\.S\.|US|EU|European|(${REGULATOR}))\s+){0,3}?(approval|clearance|authori[sz]ation|complete response letter)\b(?:[^.;]{0,40}?\b(${REGULATOR})\b)?`, "i");
 
 /** Regulatory decisions: approvals, rejections, blocks, fines. */
 export const regulatoryDecision: Detector = (ctx) => {
   const t = ctx.text;
-  const a = REG_DECISION.exec(t);
-  const p = a ? null : REG_PASSIVE.exec(t);
+  const p = REG_PASSIVE.exec(t);
+  const a = p ? null : REG_DECISION.exec(t);
   if (!a && !p) return [];
-  const word = (a ? a[2]! : `${p![1]} ${p![2]}`).toLowerCase();
+  const word = (a ? a[2]! : `${p![1]} ${p![3]}`).toLowerCase();
   const negative = /reject|declined|block|denied|denies|complete response|fine|failed|was denied/.test(word);
   const pending = /awaits/.test(word);
   const subtype = /fine/.test(word) ? "fine" : /block/.test(word) ? "block" : negative ? "rejection" : pending ? "pending" : "approval";
-  const regulator = (a ? a[1] : p![3]) ?? (/\bFDA\b/.test(t) ? "FDA" : undefined);
+  const regulator = (a ? a[1] : (p![2] ?? p![4])) ?? (/\bFDA\b/.test(t) ? "FDA" : undefined);
   const amount = subtype === "fine" ? largestMoney(ctx.figures()) : undefined;
   const d: Draft = { type: "regulatory_decision", subtype, at: absolute(ctx, (a ?? p)!), figures: amount ? [{ name: "fine", figure: amount }] : [], ...(amount ? { amount } : {}), polarity: pending ? "neutral" : negative ? "negative" : "positive", confidence: regulator ? 0.85 : 0.65 };
   if (a && regulator) {

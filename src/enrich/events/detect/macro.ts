@@ -46,7 +46,7 @@ export const macroData: Detector = (ctx) => {
   if (!ind) return [];
   const move = MOVE.exec(t.slice(ind.index));
   if (!move || move.index > 90) return [];
-  const figs = ctx.figures().filter((f) => f.kind === "percent" || f.kind === "count" || f.kind === "money" || f.kind === "bps");
+  const figs = ctx.figures().filter((f) => f.kind !== "year");
   if (figs.length === 0) return [];
   const w = move[1]!.toLowerCase();
   const subtype = /rose|rise|increas|climb|accelerat|jump|grew|expand|up|surg|added/.test(w) ? "up" : /fell|fall|decreas|drop|slow|eas|cool|contract|shrank|down|slump|declin/.test(w) ? "down" : "flat";

@@ -5,8 +5,8 @@
 import type { Figure } from "../../figures/figures.ts";
 import { absolute, isEstimate, near, speculative, type Detector, type Draft, type SentenceCtx } from "../context.ts";
 
-const BEAT = /\b(?:beat|beats|beating|topped|tops|top|exceeded|exceeds|surpassed|surpasses|outpaced|outstripped|came in (?:well )?above|ahead of|above|better than|better-than-expected|stronger-than-expected)\b(?:[^.;]{0,60}?\b(?:estimates?|expectations?|consensus|forecasts?|projections?|views?|expected)\b)?/i;
-const MISS = /\b(?:missed|misses|miss|missing|fell short of|falls short of|short of|came in (?:well )?below|trailed|lagged|below|worse than|worse-than-expected|weaker-than-expected|weaker than)\b(?:[^.;]{0,60}?\b(?:estimates?|expectations?|consensus|forecasts?|projections?|views?|expected)\b)?/i;
+const BEAT = /\b(?:beat|beats|beating|topped|tops|top|topping|exceeded|exceeds|exceeding|surpassed|surpasses|surpassing|outpaced|outpacing|outstripped|came in (?:well )?above|ahead of|above|better than|better-than-expected|stronger-than-expected)\b(?:[^.;]{0,60}?\b(?:estimates?|expectations?|consensus|forecasts?|projections?|views?|expected)\b)?/i;
+const MISS = /\b(?:missed|misses|miss|missing|fell short of|falls short of|short of|came in (?:well )?below|trailed|trailing|lagged|lagging|below|worse than|worse-than-expected|weaker-than-expected|weaker than)\b(?:[^.;]{0,60}?\b(?:estimates?|expectations?|consensus|forecasts?|projections?|views?|expected)\b)?/i;
 const INLINE = /\bin line with\b[^.;]{0,40}?\b(?:estimates?|expectations?|consensus|forecasts?)\b/i;
 const EXPECTATION = /\b(?:estimates?|expectations?|consensus|forecasts?|projections?|expected|views?)\b/i;
 const RESULT_WORD = /\b(?:earnings|results|profit|revenue|sales|eps|per share|quarter|quarterly|net income|loss|ebitda|bookings)\b/i;
@@ -62,8 +62,12 @@ export const earnings: Detector = (ctx) => {
       if (NEGATED.test(t.slice(Math.max(0, pick.index - 20), pick.index))) subtype = subtype === "beat" ? "miss" : "beat";
     }
   }
-  const fromFigures = RESULT_VERB.test(t) && !GUIDANCE.test(t) ? surpriseSubtype(figs) : null;
-  if (!subtype && fromFigures) subtype = fromFigures;
+  const verb = RESULT_VERB.exec(t);
+  const fromFigures = verb && !GUIDANCE.test(t) ? surpriseSubtype(figs) : null;
+  if (!subtype && fromFigures) {
+    subtype = fromFigures;
+    m = verb;
+  }
   // A guidance sentence ("cut its revenue forecast to $51 billion") is not a results sentence.
   if (subtype && subtype !== "inline" && GUIDANCE.test(t) && !RESULT_VERB.test(t)) return [];
   if (!subtype) {

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { SentimentSchema } from "../../contract/enrichment.ts";
+import { normalize } from "../normalize/normalize.ts";
+import { linkedFrom, stageReference } from "../events/cases/cases.ts";
+import { labelOf, sentiment } from "./sentiment.ts";
+import { sentenceScores, squash } from "./score.ts";
+
+const ref = stageReference();
+const none = { tickers: [], entities: [] };
+const doc = (title: string, body = "") => normalize({ title, body });
+const score = (title: string, body = "") => sentiment(doc(title, body), ref, none).article;
+const sentence = (text: string) => sentenceScores(doc(text), ref.lexicon).scores[0]!;
+
+describe("sentence sentiment", () => {
+  it("reads finance words and phrases", () => {
+    expect(sentence("Apple beat estimates")).toBeGreaterThan(0.4);
+    expect(sentence("Apple missed estimates")).toBeLessThan(-0.4);
+    expect(sentence("Nike raised guidance")).toBeGreaterThan(0.4);
+    expect(sentence("Target cut its forecast")).toBeLessThan(-0.4);
+    expect(sentence("Morgan Stanley downgraded the stock")).toBeLessThan(0);
+    expect(sentence("The company posted record revenue")).toBeGreaterThan(0.4);
+    expect(sentence("The retailer announced layoffs")).toBeLessThan(0);
+    expect(sentence("The board met on Tuesday in Chicago")).toBe(0);
+  });
+
+  it("flips and damps negated phrases", () => {
+    expect(sentence("Apple did not beat estimates")).toBeLessThan(0);
+    expect(sentence("Results were not disappointing")).toBeGreaterThan(0);
+    expect(Math.abs(sentence("Apple did not beat estimates"))).toBeLessThan(Math.abs(sentence("Apple beat estimates")));
+    expect(sentence("The drug failed to win approval")).toBeLessThan(0);
+  });
+
+  it("strengthens with intensifiers before or after and weakens with diminishers", () => {
+    expect(sentence("Shares fell sharply")).toBeLessThan(sentence("Shares fell"));
+    expect(sentence("Revenue was very strong")).toBeGreaterThan(sentence("Revenue was strong"));
+    expect(sentence("Margins improved slightly")).toBeLessThanOrEqual(sentence("Margins improved"));
+    expect(sentence("Sales were slightly weak")).toBeGreaterThan(sentence("Sales were weak"));
+  });
+
+  it("scales price moves by their percentage and needs one for up/down", () => {
+    expect(sentence("Shares fell 15%")).toBeLessThan(sentence("Shares fell 1%"));
+    expect(sentence("Shares fell 15%")).toBeLessThan(sentence("Shares fell"));
+    expect(sentence("The stock was up 6%")).toBeGreaterThan(0);
+    expect(sentence("The stock was down 6% in early trading")).toBeLessThan(0);
+    expect(sentence("The chief executive stepped down")).toBeGreaterThanOrEqual(-0.3);
+    expect(sentence("He wrote it down")).toBe(0);
+  });
+
+  it("squashes raw sums into -1..1", () => {
+    expect(squash(0)).toBe(0);
+    expect(squash(100)).toBeLessThanOrEqual(1);
+    expect(squash(-100)).toBeGreaterThanOrEqual(-1);
+    expect(squash(2)).toBeCloseTo(-squash(-2));
+  });
+});
+
+describe("article sentiment", () => {
+  it("labels clear positive and negative stories", () => {
+    const pos = score("Apple beats estimates and raises guidance", "Revenue hit a record. Shares jumped 6%.");
+    expect(pos.label).toBe("positive");
+    expect(pos.score).toBeGreaterThan(0.4);
+    const neg = score("Intel misses and slashes its forecast", "Shares plunged 14%. Analysts downgraded the stock.");
+    expect(neg.label).toBe("negative");
+    expect(neg.score).toBeLessThan(-0.4);
+    for (const s of [pos, neg]) expect(SentimentSchema.parse(s)).toEqual(s);
+  });
+
+  it("is neutral with no coverage for a story without sentiment words", () => {
+    const s = score("The board will meet in Chicago", "The meeting starts at noon. Directors will travel by train.");
+    expect(s).toEqual({ score: 0, label: "neutral", coverage: 0 });
+  });
+
+  it("calls a story with strong news both ways mixed", () => {
+    const s = score("Results mixed", "Revenue beat estimates and hit a record. Profit missed estimates badly and margins collapsed.");
+    expect(s.label).toBe("mixed");
+    expect(labelOf(0.02, 3, 2.6)).toBe("mixed");
+    expect(labelOf(0.3, 3, 0.2)).toBe("positive");
+    expect(labelOf(0.01, 0.1, 0.05)).toBe("neutral");
+  });
+
+  it("weighs the title more than a body sentence", () => {
+    const a = score("Apple beat estimates", "The stock fell.");
+    const b = score("The stock fell", "Apple beat estimates.");
+    expect(a.score).toBeGreaterThan(b.score);
+  });
+
+  it("reports coverage as the share of sentences with sentiment", () => {
+    const s = score("Apple beat estimates", "The meeting was in May. It rained. Shares jumped 5%.");
+    expect(s.coverage).toBe(0.5);
+  });
+});
+
+describe("per-ticker sentiment", () => {
+  it("scores each ticker from the sentences that mention it", () => {
+    const d = doc("Apple rallies", "Apple beat estimates and shares jumped 7%. Intel warned of weak demand and its shares plunged 12%. Analysts met in New York.");
+    const r = sentiment(d, ref, linkedFrom(d, { AAPL: ["Apple"], INTC: ["Intel"] }));
+    expect(r.byTicker.AAPL).toBeGreaterThan(0.3);
+    expect(r.byTicker.INTC).toBeLessThan(-0.3);
+  });
+
+  it("splits a sentence naming two tickers into clauses", () => {
+    const d = doc("Chipmakers diverge", "Nvidia beat estimates and raised its outlook, while AMD missed estimates and cut its forecast.");
+    const r = sentiment(d, ref, linkedFrom(d, { NVDA: ["Nvidia"], AMD: ["AMD"] }));
+    expect(r.byTicker.NVDA).toBeGreaterThan(0.3);
+    expect(r.byTicker.AMD).toBeLessThan(-0.3);
+  });
+
+  it("gives 0 to a ticker only named in neutral sentences and ignores no-mention tickers", () => {
+    const d = doc("Markets", "Costco opened a store in Ohio. Shares of Apple plunged 9%.");
+    const linked = linkedFrom(d, { COST: ["Costco"], AAPL: ["Apple"], MSFT: ["Microsoft"] });
+    const r = sentiment(d, ref, linked);
+    expect(r.byTicker.COST).toBe(0);
+    expect(r.byTicker.AAPL).toBeLessThan(0);
+    expect(r.byTicker.MSFT).toBe(0);
+  });
+});
