@@ -96,6 +96,8 @@ describe("analyze", () => {
     const doc = normalize({ title: "Snow in Denver", body: "Heavy snow fell on Denver on Tuesday, closing schools." });
     const a = run(doc, findings());
     expect(a.takeaway).toMatch(/names no listed company and no market-wide event/);
+    expect(a.outlook).toBe("No market catalyst to watch.");
+    expect(a.risks).toEqual([]);
     expect(a.winners).toEqual([]);
     expect(a.losers).toEqual([]);
     expect(AnalysisSchema.safeParse(a).success).toBe(true);

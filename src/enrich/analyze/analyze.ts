@@ -51,6 +51,7 @@ function nearTerm(c: Ctx, t: Template): string {
 }
 
 function secondOrder(c: Ctx, t: Template): string {
+  if (c.family === "none" && !c.listed) return t.second(c);
   const topical = c.topics.map((l) => TOPIC_LINES[l]).filter((x): x is string => x !== undefined).slice(0, 2);
   return [t.second(c), ...topical].join(" ");
 }
@@ -84,7 +85,7 @@ export function analyze(doc: Doc, _ref: Reference, f: Findings & { impact: Impac
     losers: c.losers.map((p) => p.symbol),
     risks: risks(c, f, t),
     contrarian: t.contrarian(c),
-    outlook: `${HORIZON_WORDS[c.horizon]}, watch ${t.watch(c)}.`,
+    outlook: t.watch(c) ? `${HORIZON_WORDS[c.horizon]}, watch ${t.watch(c)}.` : "No market catalyst to watch.",
     generator: `heuristic@${ENGINE_VERSION}`,
   };
 }

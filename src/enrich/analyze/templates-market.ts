@@ -64,11 +64,20 @@ export const MARKET: Record<string, Template> = {
         ? `The key market takeaway is that the article adds context on ${c.subject} rather than a discrete event that forces a re-pricing.`
         : `The key market takeaway is that there is none: the article names no listed company and no market-wide event, so it should not move prices.`,
     near: () => `In the near term little abnormal move is expected: no earnings, deal, ruling or other hard catalyst is reported.`,
-    medium: () => `Over the medium term the themes in the article matter only if they show up in reported numbers.`,
-    second: () => `Second-order effects are limited until a concrete event follows.`,
-    risks: () => [`The story may be a precursor to a harder catalyst that is not yet public.`],
-    contrarian: () => `The contrarian view is that narrative pieces can shift sentiment before the numbers do.`,
-    watch: () => `concrete announcements that would confirm the story`,
+    medium: (c) =>
+      c.listed
+        ? `Over the medium term the themes in the article matter only if they show up in reported numbers.`
+        : `Over the medium term nothing in the article feeds into a listed company's fundamentals.`,
+    second: (c) =>
+      c.listed
+        ? `Second-order effects are limited until a concrete event follows.`
+        : `Second-order effects on markets are limited to companies exposed to the story that the article does not name (sponsors, broadcasters, insurers, utilities).`,
+    risks: (c) => (c.listed ? [`The story may be a precursor to a harder catalyst that is not yet public.`] : []),
+    contrarian: (c) =>
+      c.listed
+        ? `The contrarian view is that narrative pieces can shift sentiment before the numbers do.`
+        : `The contrarian view is that even non-financial news can matter at the margin for companies exposed to it, but the article names none.`,
+    watch: (c) => (c.listed ? `concrete announcements that would confirm the story` : ""),
     sides: (c) =>
       c.listed
         ? `No listed company stands out as a clear winner or loser: the article's tone is balanced and its events do not favour one side.`

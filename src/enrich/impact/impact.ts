@@ -127,6 +127,7 @@ function sourceStep(doc: Doc): Step | null {
 }
 
 function direction(main: Scored | undefined, f: Findings, doc: Doc): Impact["direction"] {
+  if (f.linked.tickers.length === 0 && !(main && MARKET_WIDE.has(main.event.type))) return "neutral";
   const signals = partySignals(f, doc);
   const strong = f.linked.tickers.filter((t) => t.relevance >= 0.3).map((t) => signals.get(t.symbol)!.signal);
   const up = strong.some((s) => s >= 0.15);
