@@ -13,7 +13,8 @@ const TIME_UNITS = new Set(["months", "years", "weeks", "days"]);
 
 /**
  * The figures of `text` not found among `source` figures. `scope` "summary" checks every figure; "analysis"
- * skips years, time spans and bare numbers below 1,000.
+ * skips years, time spans and bare numbers below 1,000. Years and bare whole numbers must match exactly
+ * (the shared 2% rounding tolerance would let 2026 pass for 2025).
  *
  * @example
  * inventedFigures("A $88 billion total.", findFigures("$38 billion and $50 billion"), "summary")[0].text // "$88 billion"
@@ -25,8 +26,15 @@ export function inventedFigures(text: string, source: readonly Figure[], scope: 
       if (f.kind === "count" && TIME_UNITS.has(f.unit ?? "")) return false;
       if (f.kind === "number" && Math.abs(f.value) < 1000) return false;
     }
-    return !figureInSource(f, source);
+    return !found(f, source);
   });
+}
+
+/** A year or a small whole number must be in the source exactly; other figures within the shared 2% rounding. */
+function found(f: Figure, source: readonly Figure[]): boolean {
+  const exact = f.kind === "year" || (f.kind === "number" && Number.isInteger(f.value) && Math.abs(f.value) < 10_000);
+  if (!exact) return figureInSource(f, source);
+  return source.some((s) => s.value === f.value && s.currency === undefined && s.kind !== "percent" && s.kind !== "bps");
 }
 
 /**
