@@ -18,8 +18,8 @@ const EVENTS: ((c: string, o: string, n: () => string, p: () => number) => { tit
   (c, _o, n, p) => ({ title: `${c} quarterly profit beats estimates as revenue climbs ${p()}%`, body: [`${c} reported earnings of $${n()} per share for the quarter, above the $${n()} analysts had expected.`, `Revenue rose ${p()}% from a year earlier to $${n()} billion.`, `The company raised its full-year outlook, citing strong demand.`] }),
   (c, _o, n, p) => ({ title: `${c} misses profit forecasts, shares slide ${p()}%`, body: [`${c} posted quarterly earnings of $${n()} per share, short of the consensus estimate.`, `Margins narrowed as costs rose faster than sales, the company said.`, `Management cut its guidance for the rest of the year.`] }),
   (c, o, n, p) => ({ title: `${c} agrees to buy ${o} unit for $${n()} billion`, body: [`${c} said it would acquire a business from ${o} for $${n()} billion in cash, a ${p()}% premium.`, `The deal is expected to close next year, subject to regulatory approval.`, `${c} expects the acquisition to add to earnings within two years.`] }),
-  (c, _o, n, p) => ({ title: `${c} to cut ${n()}00 jobs in restructuring`, body: [`${c} plans to eliminate about ${n()}00 positions, or ${p()}% of its workforce.`, `The company expects to record restructuring charges of $${n()} million.`, `Executives said the cuts would help fund investment in growth areas.`] }),
-  (c, o, n, _p) => ({ title: `${c} sued by ${o} over patent claims`, body: [`${o} filed a lawsuit accusing ${c} of infringing ${n()} patents.`, `The complaint seeks damages of at least $${n()} million.`, `${c} said it would defend itself vigorously.`] }),
+  (c, _o, n, p) => ({ title: `${c} to cut ${p() * 100} jobs in restructuring`, body: [`${c} plans to eliminate about ${p() * 100} positions, or ${p()}% of its workforce.`, `The company expects to record restructuring charges of $${n()} million.`, `Executives said the cuts would help fund investment in growth areas.`] }),
+  (c, o, n, p) => ({ title: `${c} sued by ${o} over patent claims`, body: [`${o} filed a lawsuit accusing ${c} of infringing ${p()} patents.`, `The complaint seeks damages of at least $${n()} million.`, `${c} said it would defend itself vigorously.`] }),
   (c, _o, n, _p) => ({ title: `Analyst upgrades ${c} to buy, sets $${n()}0 price target`, body: [`A brokerage raised its rating on ${c} to buy from hold.`, `The new price target of $${n()}0 implies meaningful upside from the last close.`, `The analyst pointed to improving margins and new product demand.`] }),
   (c, _o, n, p) => ({ title: `${c} launches new product line aimed at enterprise customers`, body: [`${c} unveiled a new range of products on ${["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"][p() % 5]}.`, `The company expects the line to generate $${n()} billion in annual sales within three years.`, `Early customers include several large banks and retailers.`] }),
   (c, _o, n, p) => ({ title: `${c} raises dividend by ${p()}% and expands buyback`, body: [`${c} increased its quarterly dividend to $${n()} per share.`, `The board also authorised an additional $${n()} billion share repurchase program.`, `The company said its cash flow supports higher returns to shareholders.`] }),
@@ -36,6 +36,12 @@ const CONTEXT = [
   "Several analysts raised their estimates after the report.", "Trading volume was well above average.", "The company reiterated its long-term targets.",
   "Labor costs rose for a third straight quarter.", "Management highlighted growth in its subscription business.", "The results come ahead of a busy week of earnings.",
   "Credit rating agencies have a stable outlook on the company.", "The company ended the quarter with a strong cash position.", "Some investors questioned the pace of spending.",
+  "Freight rates fell for the fourth month in a row.", "The board met twice during the quarter to review strategy.", "Hedge funds added to their positions, according to filings.",
+  "The company's pension plan remains fully funded.", "Retail investors have piled into the shares on trading apps.", "The outlook assumes no further interest rate cuts this year.",
+  "A strike at a supplier delayed some shipments.", "Short interest in the stock has fallen to a two-year low.", "The company plans to open a new research center in Austin.",
+  "Executives declined to comment on market speculation.", "The firm's credit default swaps tightened after the news.", "Energy costs at its plants rose sharply in Europe.",
+  "A weaker dollar helped overseas sales.", "The company expects capital spending to peak next year.", "Several large customers renewed multi-year contracts.",
+  "Analysts at three brokerages reiterated neutral ratings.", "The stock trades at a discount to its five-year average multiple.", "Unionized workers ratified a new four-year contract.",
 ];
 
 function mulberry32(seed: number): () => number {
@@ -59,12 +65,13 @@ export interface CorpusArticle {
 }
 
 /**
- * The i-th article of the corpus for a seed (stable: article i is always the same).
+ * The i-th article of the corpus for a seed (stable: article i is always the same); "short" is
+ * about 100 words, "long" about 300.
  *
  * @example
  * corpusArticle(42).title // "Nvidia agrees to buy …"
  */
-export function corpusArticle(i: number, seed = 1): CorpusArticle {
+export function corpusArticle(i: number, seed = 1, length: "short" | "long" = "short"): CorpusArticle {
   const rnd = mulberry32(seed * 1_000_003 + i);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const [company] = pick(COMPANIES);
@@ -73,9 +80,12 @@ export function corpusArticle(i: number, seed = 1): CorpusArticle {
   const n = (): string => (1 + rnd() * 9).toFixed(2);
   const p = (): number => 1 + Math.floor(rnd() * 40);
   const ev = pick(EVENTS)(company, other, n, p);
-  const context = Array.from({ length: 3 + Math.floor(rnd() * 4) }, () => pick(CONTEXT));
+  const count = length === "short" ? 3 + Math.floor(rnd() * 4) : 16 + Math.floor(rnd() * 16);
+  const context = [...CONTEXT].sort(() => rnd() - 0.5).slice(0, count);
   const body = [...ev.body, ...context].sort(() => rnd() - 0.5);
-  const paragraphs = [body.slice(0, 3).join(" "), body.slice(3).join(" "), `Reference ${i}: filed by desk ${Math.floor(rnd() * 1000)}.`].filter(Boolean);
+  const paragraphs: string[] = [];
+  for (let k = 0; k < body.length; k += 3) paragraphs.push(body.slice(k, k + 3).join(" "));
+  paragraphs.push(`Reference ${i}: filed by desk ${Math.floor(rnd() * 1000)}.`);
   const t = Date.UTC(2025, 0, 1) + Math.floor((i / 3) * 60_000) + Math.floor(rnd() * 60_000);
   return {
     id: `art-${seed}-${i}`,
@@ -93,8 +103,8 @@ export function corpusArticle(i: number, seed = 1): CorpusArticle {
  * @example
  * fs.writeFileSync("a.ndjson", corpusNdjson(20_000));
  */
-export function corpusNdjson(count: number, seed = 1): string {
+export function corpusNdjson(count: number, seed = 1, length: "short" | "long" = "short"): string {
   let out = "";
-  for (let i = 0; i < count; i++) out += `${JSON.stringify(corpusArticle(i, seed))}\n`;
+  for (let i = 0; i < count; i++) out += `${JSON.stringify(corpusArticle(i, seed, length))}\n`;
   return out;
 }

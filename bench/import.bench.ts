@@ -1,0 +1,132 @@
+/**
+ * Import benchmark (issue 4, must-show 5): bulk import of N generated articles (default 100,000)
+ * through the real ingest path — parse, normalise, dedupe into stories, enrich (all stages), store
+ * (article, revision, enrichment, ticker/topic rows, SimHash bands, FTS) in batched transactions —
+ * and the articles/s it reaches, sequential (workers 0) and with enrichment worker threads.
+ * Also measures the two query-layer options for the store's hot path (kysely vs prepared statements).
+ *
+ * The database is kept for bench/search.bench.ts.
+ *
+ * Usage: npx tsx bench/import.bench.ts [--n 100000] [--workers 1] [--dir /tmp/impactwire-bench] [--compare-sequential 5000]
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import { openSqliteStore } from "../src/store/sqlite/store.ts";
+import { SQLITE_FILE } from "../src/store/open.ts";
+import { loadReference } from "../src/reference/reference.ts";
+import { Pipeline } from "../src/ingest/pipeline/pipeline.ts";
+import { importFile, type ImportStats } from "../src/ingest/import/import.ts";
+import { EnrichPool, defaultWorkers } from "../src/ingest/import/pool.ts";
+import { ENGINE_VERSION } from "../src/core/version.ts";
+import { corpusArticle } from "../test/ingest/corpus.ts";
+
+function arg(name: string, def: number): number;
+function arg(name: string, def: string): string;
+function arg(name: string, def: number | string): number | string {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? process.argv[i + 1] : undefined;
+  if (v === undefined) return def;
+  return typeof def === "number" ? Number(v.replace(/_/g, "")) : v;
+}
+
+const N = arg("n", 100_000);
+const WORKERS = arg("workers", defaultWorkers());
+const DIR = arg("dir", path.join(os.tmpdir(), "impactwire-bench"));
+const COMPARE = arg("compare-sequential", 5_000);
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model ?? "unknown CPU"} × ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`;
+}
+
+function corpus(file: string, n: number): void {
+  if (fs.existsSync(file)) return;
+  const out = fs.openSync(file, "w");
+  let buf = "";
+  for (let i = 0; i < n; i++) {
+    buf += `${JSON.stringify(corpusArticle(i, 11, "long"))}\n`;
+    if (buf.length > 1 << 20) fs.writeSync(out, buf), (buf = "");
+  }
+  fs.writeSync(out, buf);
+  fs.closeSync(out);
+}
+
+async function run(file: string, dbFile: string, workers: number): Promise<ImportStats> {
+  fs.rmSync(dbFile, { force: true });
+  fs.rmSync(`${dbFile}-wal`, { force: true });
+  fs.rmSync(`${dbFile}-shm`, { force: true });
+  const store = openSqliteStore(dbFile);
+  const pipeline = new Pipeline({ store, reference: loadReference() });
+  const pool = workers > 0 ? new EnrichPool(workers) : null;
+  try {
+    return await importFile({
+      file,
+      store,
+      ingestor: pipeline,
+      progressEveryMs: 10_000,
+      onProgress: (s) => process.stderr.write(`  … line ${s.acknowledged} (${Math.round(((s.created + s.duplicate + s.unchanged) * 1000) / Math.max(1, s.elapsedMs))}/s)\n`),
+      ...(pool ? { parallel: { pool, pipeline, store } } : {}),
+    });
+  } finally {
+    await pool?.close();
+    await store.close();
+  }
+}
+
+function report(label: string, s: ImportStats): void {
+  const n = s.created + s.duplicate + s.unchanged + s.revised;
+  console.log(`${label}: ${n.toLocaleString("en-US")} articles (${s.created} new, ${s.duplicate} duplicates, ${s.bad} bad) in ${(s.elapsedMs / 1000).toFixed(1)} s = ${Math.round((n * 1000) / s.elapsedMs)} articles/s`);
+}
+
+async function queryLayer(): Promise<void> {
+  const rows = 20_000;
+  const db = new Database(":memory:");
+  db.exec("CREATE TABLE t (pk INTEGER PRIMARY KEY, symbol TEXT, sort_key INTEGER, impact REAL); CREATE INDEX t_s ON t (symbol, sort_key)");
+  const k = new Kysely<{ t: { pk: number; symbol: string; sort_key: number; impact: number } }>({ dialect: new SqliteDialect({ database: db }) });
+  let t0 = performance.now();
+  await k.transaction().execute(async (tx) => {
+    for (let i = 0; i < rows; i++) await tx.insertInto("t").values({ pk: i + 1, symbol: `S${i % 50}`, sort_key: i, impact: (i % 100) / 100 }).execute();
+  });
+  const kIns = ((performance.now() - t0) * 1000) / rows;
+  db.exec("DELETE FROM t");
+  const ins = db.prepare("INSERT INTO t (pk, symbol, sort_key, impact) VALUES (?, ?, ?, ?)");
+  t0 = performance.now();
+  db.transaction(() => {
+    for (let i = 0; i < rows; i++) ins.run(i + 1, `S${i % 50}`, i, (i % 100) / 100);
+  })();
+  const pIns = ((performance.now() - t0) * 1000) / rows;
+  t0 = performance.now();
+  for (let i = 0; i < 5000; i++) await k.selectFrom("t").select(["pk", "sort_key"]).where("symbol", "=", `S${i % 50}`).where("sort_key", "<", rows - i).orderBy("sort_key", "desc").limit(21).execute();
+  const kSel = ((performance.now() - t0) * 1000) / 5000;
+  const sel = db.prepare("SELECT pk, sort_key FROM t WHERE symbol = ? AND sort_key < ? ORDER BY sort_key DESC LIMIT 21");
+  t0 = performance.now();
+  for (let i = 0; i < 5000; i++) sel.all(`S${i % 50}`, rows - i);
+  const pSel = ((performance.now() - t0) * 1000) / 5000;
+  console.log(`query layer: insert ${kIns.toFixed(1)} µs (kysely) vs ${pIns.toFixed(1)} µs (prepared) per row; keyset page ${kSel.toFixed(1)} µs vs ${pSel.toFixed(1)} µs per query`);
+  await k.destroy();
+}
+
+console.log(`impactwire import bench — engine ${ENGINE_VERSION}\nmachine: ${machine()}`);
+fs.mkdirSync(DIR, { recursive: true });
+const file = path.join(DIR, `corpus-long-${N}.ndjson`);
+corpus(file, N);
+const words = Math.round(fs.readFileSync(file, "utf8").slice(0, 2_000_000).split("\n").slice(0, 1000).reduce((n, l) => n + (l ? (JSON.parse(l) as { text: string }).text.split(/\s+/).length : 0), 0) / 1000);
+console.log(`corpus: ${file} (${(fs.statSync(file).size / 2 ** 20).toFixed(0)} MiB, ${N.toLocaleString("en-US")} generated articles of ~${words} words; own templates, seeded)`);
+await queryLayer();
+if (COMPARE > 0) {
+  const small = path.join(DIR, `corpus-${COMPARE}.ndjson`);
+  fs.writeFileSync(small, fs.readFileSync(file, "utf8").split("\n").slice(0, COMPARE).join("\n"));
+  report(`sequential (workers 0), first ${COMPARE}`, await run(small, path.join(DIR, "seq.db"), 0));
+  report(`parallel (workers ${WORKERS}), first ${COMPARE}`, await run(small, path.join(DIR, "par.db"), WORKERS));
+}
+const dbFile = path.join(DIR, SQLITE_FILE);
+const stats = await run(file, dbFile, WORKERS);
+report(`full import (workers ${WORKERS})`, stats);
+const db = new Database(dbFile, { readonly: true });
+const stories = db.prepare("SELECT count(*) AS n, sum(size > 1) AS multi FROM stories").get() as { n: number; multi: number };
+db.close();
+console.log(`stories: ${stories.n.toLocaleString("en-US")} (${stories.multi} with more than one article); database ${(fs.statSync(dbFile).size / 2 ** 20).toFixed(0)} MiB at ${dbFile}`);
+console.log(`target: ≥ 1,000 articles/s on this 2-core machine — ${Math.round(((stats.created + stats.duplicate) * 1000) / stats.elapsedMs) >= 1000 ? "met" : "not met"}`);
