@@ -116,11 +116,12 @@ function writeCorpus(n: number, html = false): { path: string; avgWords: number 
 const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-async function inProcess(path: string): Promise<{ n: number; secs: number; p50: number; p99: number; failed: number; peakRss: number }> {
+async function inProcess(path: string): Promise<{ n: number; secs: number; cpuSecs: number; p50: number; p99: number; failed: number; peakRss: number }> {
   const latencies: number[] = [];
   let failed = 0;
   const sink = new Writable({ write: (_c, _e, cb) => cb() });
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   await runBatch(createReadStream(path, { highWaterMark: 256 * 1024 }), {
     config: loadConfig(),
     ref: loadReference(),
@@ -133,12 +134,13 @@ async function inProcess(path: string): Promise<{ n: number; secs: number; p50: 
     },
   });
   const secs = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
   latencies.sort((x, y) => x - y);
-  return { n: latencies.length, secs, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), failed, peakRss: process.resourceUsage().maxRSS * 1024 };
+  return { n: latencies.length, secs, cpuSecs: (c.user + c.system) / 1e6, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), failed, peakRss: process.resourceUsage().maxRSS * 1024 };
 }
 
 /** Runs the real CLI on the file; samples the child's VmHWM (peak RSS) from /proc while it runs. */
-function throughCli(path: string): Promise<{ secs: number; lines: number; peakRss: number; code: number | null; pinned: boolean }> {
+function throughCli(path: string): Promise<{ secs: number; cpuSecs: number; lines: number; peakRss: number; code: number | null; pinned: boolean }> {
   const pinned = spawnSync("taskset", ["-c", "0", "true"]).status === 0;
   const argv = [process.execPath, join(ROOT, "bin", "impactwire.js"), "analyze", "--ndjson", path];
   const [cmd, ...args] = pinned ? ["taskset", "-c", "0", ...argv] : argv;
@@ -147,6 +149,7 @@ function throughCli(path: string): Promise<{ secs: number; lines: number; peakRs
     const child = spawn(cmd!, args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
     let lines = 0;
     let peak = 0;
+    let cpuTicks = 0;
     child.stdout.on("data", (d: Buffer) => {
       for (let i = d.indexOf(10); i !== -1; i = d.indexOf(10, i + 1)) lines++;
     });
@@ -154,11 +157,15 @@ function throughCli(path: string): Promise<{ secs: number; lines: number; peakRs
       const status = existsSync(`/proc/${child.pid}/status`) ? readFileSync(`/proc/${child.pid}/status`, "utf8") : "";
       const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
       peak = Math.max(peak, kb * 1024);
+      // /proc/PID/stat fields 14 and 15: user and system CPU time in clock ticks (100 per second)
+      const stat = existsSync(`/proc/${child.pid}/stat`) ? readFileSync(`/proc/${child.pid}/stat`, "utf8") : "";
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (fields.length > 13) cpuTicks = Math.max(cpuTicks, Number(fields[11]) + Number(fields[12]));
     }, 50);
     child.on("error", reject);
     child.on("close", (code) => {
       clearInterval(sample);
-      resolve({ secs: (performance.now() - t0) / 1000, lines, peakRss: peak, code, pinned });
+      resolve({ secs: (performance.now() - t0) / 1000, cpuSecs: cpuTicks / 100, lines, peakRss: peak, code, pinned });
     });
   });
 }
@@ -179,20 +186,22 @@ console.log(`reference data loaded in ${(performance.now() - t0).toFixed(0)} ms`
 const warm = await inProcess(small.path);
 const full = await inProcess(big.path);
 console.log("\nin-process (runBatch, one thread, output discarded):");
-console.log(`  ${warm.n} articles: ${(warm.n / warm.secs).toFixed(0)} articles/s, p50 ${warm.p50.toFixed(2)} ms, p99 ${warm.p99.toFixed(2)} ms, peak RSS ${mb(warm.peakRss)}`);
-console.log(`  ${full.n} articles: ${(full.n / full.secs).toFixed(0)} articles/s, p50 ${full.p50.toFixed(2)} ms, p99 ${full.p99.toFixed(2)} ms, peak RSS ${mb(full.peakRss)}${full.failed ? `, ${full.failed} FAILED` : ""}`);
+const perCpu = (r: { n: number; cpuSecs: number }): string => `${(r.n / r.cpuSecs).toFixed(0)} per CPU-second`;
+console.log(`  ${warm.n} articles: ${(warm.n / warm.secs).toFixed(0)} articles/s (${perCpu(warm)}), p50 ${warm.p50.toFixed(2)} ms, p99 ${warm.p99.toFixed(2)} ms, peak RSS ${mb(warm.peakRss)}`);
+console.log(`  ${full.n} articles: ${(full.n / full.secs).toFixed(0)} articles/s (${perCpu(full)}), p50 ${full.p50.toFixed(2)} ms, p99 ${full.p99.toFixed(2)} ms, peak RSS ${mb(full.peakRss)}${full.failed ? `, ${full.failed} FAILED` : ""}`);
 
 const pages = writeCorpus(Math.min(1_000, N), true);
 const html = await inProcess(pages.path);
-console.log(`  ${html.n} HTML pages (same articles with navigation, ads, comments, scripts; ~${(statSync(pages.path).size / html.n / 1024).toFixed(0)} KB each): ${(html.n / html.secs).toFixed(0)} pages/s, p50 ${html.p50.toFixed(2)} ms, p99 ${html.p99.toFixed(2)} ms${html.failed ? `, ${html.failed} FAILED` : ""}`);
+console.log(`  ${html.n} HTML pages (same articles with navigation, ads, comments, scripts; ~${(statSync(pages.path).size / html.n / 1024).toFixed(0)} KB each): ${(html.n / html.secs).toFixed(0)} pages/s (${perCpu(html)}), p50 ${html.p50.toFixed(2)} ms, p99 ${html.p99.toFixed(2)} ms${html.failed ? `, ${html.failed} FAILED` : ""}`);
 
 if (WITH_CLI) {
   const c1 = await throughCli(small.path);
   const cN = await throughCli(big.path);
   console.log(`\nthrough the CLI (node bin/impactwire.js analyze --ndjson FILE${cN.pinned ? ", taskset -c 0: one core" : ""}; includes start-up):`);
-  console.log(`  ${c1.lines} articles: ${c1.secs.toFixed(1)} s, ${(c1.lines / c1.secs).toFixed(0)} articles/s, peak RSS ${mb(c1.peakRss)}, exit ${c1.code}`);
-  console.log(`  ${cN.lines} articles: ${cN.secs.toFixed(1)} s, ${(cN.lines / cN.secs).toFixed(0)} articles/s, peak RSS ${mb(cN.peakRss)}, exit ${cN.code}`);
+  console.log(`  ${c1.lines} articles: ${c1.secs.toFixed(1)} s (${c1.cpuSecs.toFixed(1)} s CPU), ${(c1.lines / c1.secs).toFixed(0)} articles/s, peak RSS ${mb(c1.peakRss)}, exit ${c1.code}`);
+  console.log(`  ${cN.lines} articles: ${cN.secs.toFixed(1)} s (${cN.cpuSecs.toFixed(1)} s CPU), ${(cN.lines / cN.secs).toFixed(0)} articles/s, peak RSS ${mb(cN.peakRss)}, exit ${cN.code}`);
   console.log(`  memory: peak RSS ${mb(c1.peakRss)} at ${c1.lines} vs ${mb(cN.peakRss)} at ${cN.lines} articles (${(cN.peakRss / Math.max(1, c1.peakRss)).toFixed(2)}×)`);
 }
 const rate = full.n / full.secs;
-console.log(`\ntarget ≥ 300 articles/s on one core: ${rate >= 300 ? "met" : "NOT met"} (${rate.toFixed(0)}/s in-process); product goal > 1,000/s`);
+const cpuRate = full.n / full.cpuSecs;
+console.log(`\ntarget ≥ 300 articles/s on one core: ${rate >= 300 ? "met" : "NOT met"} on the wall clock (${rate.toFixed(0)}/s in-process), ${cpuRate >= 300 ? "met" : "NOT met"} per CPU-second (${cpuRate.toFixed(0)}); product goal > 1,000/s`);
