@@ -77,7 +77,7 @@ export function buildUserMessage(docText: string, e: Enrichment, maxArticleToken
     `Title: ${e.article.title || "(none)"}`,
     `Source: ${e.article.source ?? "unknown"} · Published: ${e.article.publishedAt ?? "unknown"}`,
     "<article>",
-    art.text + (art.truncated ? "\n[… article cut here to fit the budget …]" : ""),
+    art.text.replace(/<\/?article>/gi, (m) => m.replace("<", "< ")) + (art.truncated ? "\n[… article cut here to fit the budget …]" : ""),
     "</article>",
     "",
     "Heuristic findings (impactwire's deterministic engine):",
