@@ -113,3 +113,19 @@ export async function enrichDocWithLlm(doc: Doc, ref: Reference, llm: LlmProvide
 export async function enrichWithLlm(input: ArticleInput, ref: Reference, llm: LlmProvider | null | undefined, options: LlmEnrichOptions = {}): Promise<LlmEnrichResult> {
   return enrichDocWithLlm(prepare(input, options), ref, llm, options);
 }
+
+/**
+ * One line for logs and the CLI's stderr about what the LLM did, or null when no LLM was configured.
+ *
+ * @example
+ * const line = describeOutcome(outcome); if (line) process.stderr.write(`analyze: ${line}\n`);
+ * // "llm: fell back to the heuristic summary and analysis (LLM_TIMEOUT): llm: 127.0.0.1:11434: headers deadline of 55000 ms passed"
+ */
+export function describeOutcome(o: LlmOutcome): string | null {
+  if (o.used) {
+    const dropped = o.dropped?.length ? `; dropped ${o.dropped.join(", ")}` : "";
+    return `llm: summary and analysis by ${o.model} (${o.promptVersion}, ${o.elapsedMs} ms${o.truncated ? ", article cut to the budget" : ""})${dropped}`;
+  }
+  if (!o.fallbackCode) return null;
+  return `llm: fell back to the heuristic summary and analysis (${o.fallbackCode}): ${o.fallbackReason ?? "no reason given"}`;
+}

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EnrichmentSchema, type Enrichment } from "../../src/contract/enrichment.ts";
 import { enrich } from "../../src/enrich/enrich.ts";
-import { enrichWithLlm } from "../../src/llm/enrich-llm.ts";
+import { describeOutcome, enrichWithLlm } from "../../src/llm/enrich-llm.ts";
 import { OpenAiCompatibleProvider } from "../../src/llm/openai/openai.ts";
 import { PROMPT_VERSION, SYSTEM_PROMPT } from "../../src/llm/prompt/enrich-v1.ts";
 import { loadReference } from "../../src/reference/reference.ts";
@@ -94,6 +94,7 @@ describe("enrichWithLlm on the seed article", () => {
     expect(outcome.used).toBe(false);
     expect(outcome.fallbackCode).toBe("LLM_INVENTED_FIGURE");
     expect(outcome.fallbackReason).toBe('llm: the summary writes "$88 billion", not found in the article');
+    expect(describeOutcome(outcome)).toBe('llm: fell back to the heuristic summary and analysis (LLM_INVENTED_FIGURE): llm: the summary writes "$88 billion", not found in the article');
     expect(enrichment).toEqual(heuristic);
   });
 
@@ -156,6 +157,7 @@ describe("enrichWithLlm on the seed article", () => {
     expect(enrichment.analysis.winners).toEqual(["AMZN"]);
     expect(enrichment.analysis.losers).toEqual(["MSFT"]);
     expect(outcome.dropped).toEqual(["winners: NVDA (not a linked ticker)", "winners: GOOGL (not a linked ticker)", "losers: OpenAI (not a linked ticker)"]);
+    expect(describeOutcome(outcome)).toMatch(/^llm: summary and analysis by fake-model \(enrich-v1, \d+ ms\); dropped winners: NVDA/);
     expect(EnrichmentSchema.safeParse(enrichment).success).toBe(true);
   });
 
@@ -181,6 +183,7 @@ describe("enrichWithLlm on the seed article", () => {
     const { enrichment, llm: outcome } = await enrichWithLlm(seed, ref, null);
     expect(enrichment).toEqual(heuristic);
     expect(outcome).toEqual({ used: false, promptVersion: PROMPT_VERSION, elapsedMs: 0 });
+    expect(describeOutcome(outcome)).toBeNull();
   });
 
   it("still rejects bad input (not an LLM problem)", async () => {
