@@ -39,7 +39,8 @@ function gainsAndLosses(c: Ctx, t: Template): string {
   for (const p of c.losers.slice(0, 3)) parts.push(line(p, "loses"));
   if (parts.length === 0 && t.sides) parts.push(t.sides(c));
   if (parts.length === 0) parts.push(`No listed company stands out as a clear winner or loser: the article's tone is balanced and its events do not favour one side.`);
-  const privates = c.privates.filter((e) => !c.winners.concat(c.losers).some((p) => p.label.includes(e.name)));
+  const parties = [c.main?.actor, c.main?.target];
+  const privates = c.privates.filter((e) => (e.proxies?.length ?? 0) > 0 || parties.includes(e.name));
   if (privates[0] && c.family !== "private") parts.push(`${privates[0].name} is private, so its gains or losses reach public markets only through its listed partners.`);
   return parts.join(" ");
 }

@@ -25,6 +25,26 @@ export function joinAnd(items: string[]): string {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
+/** What the actor of each event type does, in words. */
+const ACTOR_PHRASE: Partial<Record<EnrichEvent["type"], string>> = {
+  earnings: "it reported the results",
+  guidance: "it changed its guidance",
+  investment: "it is making the investment",
+  partnership: "it is entering the partnership",
+  contract: "it is party to the contract",
+  product_launch: "it launched the product",
+  settlement: "it is paying the settlement",
+  layoffs: "it is cutting jobs",
+  executive_change: "its leadership is changing",
+  dividend: "it changed its dividend",
+  buyback: "it is buying back stock",
+  bankruptcy: "it filed for bankruptcy protection",
+  capital_raise: "it is raising capital",
+  recall: "it is recalling products",
+  cyber_incident: "it suffered the cyber incident",
+  outage: "it suffered the outage",
+};
+
 /** How one event moves the parties it names: [symbol, effect, reason]. */
 function eventEffects(e: EnrichEvent, symbols: Set<string>): Array<[string, number, string]> {
   const p = e.polarity === "positive" ? 1 : e.polarity === "negative" ? -1 : 0;
@@ -35,13 +55,14 @@ function eventEffects(e: EnrichEvent, symbols: Set<string>): Array<[string, numb
   const kind = e.type.replace(/_/g, " ");
   if (e.type === "merger_acquisition") add(e.target, 0.4, "it is the takeover target, usually bid up toward the offer");
   else if (e.type === "lawsuit" || e.type === "investigation") add(e.target ?? e.actor, e.target ? -0.3 : 0.3 * p, `it is on the receiving end of the ${kind}`);
+  else if (e.type === "regulatory_decision") add(e.target ?? e.actor, 0.3 * p, "the regulator ruled on it");
   else if (e.type === "rating_change" || e.type === "price_target") add(symbols.has(e.target ?? "") ? e.target : e.actor, 0.3 * p, `it is the subject of the ${kind}`);
   else if (e.type === "partnership" && /ended|restructur/.test(e.subtype ?? "")) {
     const ended = /ended/.test(e.subtype ?? "");
     add(e.actor, ended ? -0.3 : -0.2, `its existing ${kind} is being ${ended ? "ended" : "restructured"}, usually on worse terms for the incumbent`);
   } else {
-    add(e.actor, 0.3 * p, `it is the actor of the ${kind}`);
-    if (["investment", "partnership", "contract"].includes(e.type)) add(e.target, 0.3 * p, `it is the counterparty of the ${kind}`);
+    add(e.actor, 0.3 * p, ACTOR_PHRASE[e.type] ?? `it is the actor of the ${kind}`);
+    if (["investment", "partnership", "contract"].includes(e.type)) add(e.target, 0.3 * p, `it is on the other side of the ${kind}`);
   }
   return out;
 }
@@ -59,24 +80,14 @@ export function partySignals(f: Findings, doc?: Pick<Doc, "sentences" | "bodySta
     const why = t.sentiment >= 0.15 ? ["the article's tone around it is positive"] : t.sentiment <= -0.15 ? ["the article's tone around it is negative"] : [];
     out.set(t.symbol, { signal: t.sentiment, why });
   }
-  const roles = new Map<string, Map<string, string[]>>();
   for (const e of f.events) {
     // background events (history, asides) barely count: prominence² is 1 in the lead, 0.36 next, 0.04 after
     const weight = prominence(doc, e) ** 2;
     for (const [s, v, why] of eventEffects(e, symbols)) {
       const cur = out.get(s)!;
       cur.signal += v * weight;
-      if (weight < 0.3) continue;
-      const role = /^it is the (actor|counterparty) of the (.+)$/.exec(why);
-      if (role) {
-        const byRole = roles.get(s) ?? new Map<string, string[]>();
-        const kinds = byRole.get(role[1]!) ?? [];
-        if (!kinds.includes(role[2]!)) kinds.push(role[2]!);
-        byRole.set(role[1]!, kinds);
-        roles.set(s, byRole);
-      } else if (!cur.why.includes(why)) cur.why.push(why);
+      if (weight >= 0.3 && !cur.why.includes(why)) cur.why.push(why);
     }
   }
-  for (const [s, byRole] of roles) for (const [role, kinds] of byRole) out.get(s)!.why.push(`it is the ${role} of the ${joinAnd(kinds)}`);
   return out;
 }

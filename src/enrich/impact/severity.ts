@@ -56,6 +56,7 @@ export const SEVERITY_RULES: readonly SeverityRule[] = [
   { type: "earnings", days: 1.2, label: "earnings report", family: "earnings", horizon: "1d" },
   { type: "executive_change", polarity: "negative", days: 3, label: "abrupt executive departure", family: "leadership", horizon: "1d" },
   { type: "executive_change", words: /abrupt|immediate effect|effective immediately|ousted|fired|unexpected/i, days: 3, label: "abrupt executive departure", family: "leadership", horizon: "1d" },
+  { type: "executive_change", words: /\binterim\b|\bacting (?:chief|ceo|head)/i, days: 2.5, label: "unplanned succession (interim leader)", family: "leadership", horizon: "1d" },
   { type: "executive_change", subtype: /depart/, days: 2, label: "executive departure", family: "leadership", horizon: "1d" },
   { type: "executive_change", days: 1.2, label: "planned executive change", family: "leadership", horizon: "1w" },
   { type: "dividend", subtype: /cut|suspend/, days: 3, label: "dividend cut", family: "dividend_cut", horizon: "1d" },
