@@ -48,7 +48,7 @@ function proxyRule(doc: Doc, accepted: Accepted[]): (symbol: string, g: Group) =
 export function linkWith(doc: Doc, master: SecurityMaster): LinkResult {
   const accepted = decide(scan(doc, master), master, doc.text);
   const tickers = tickerLinks(doc, accepted, proxyRule(doc, accepted));
-  const entities = collectEntities(doc, accepted, new Set(tickers.map((t) => t.symbol)));
+  const entities = collectEntities(doc, accepted, new Set(tickers.map((t) => t.symbol)), master.firstNames);
   return { tickers, entities };
 }
 

@@ -1,0 +1,63 @@
+/**
+ * People named in a story without being in a gazetteer: after a title ("CEO Satya Nadella", "Texas
+ * Attorney General Ken Paxton"), before an appositive ("Josh D'Amaro, the head of…", "Jane Doe, 54,"),
+ * or as a known given name plus a surname ("Ken Paxton said"). Later surname-only mentions ("Paxton's
+ * office") count as mentions of the same person.
+ */
+
+export interface PersonMention {
+  name: string;
+  start: number;
+  end: number;
+}
+
+const WORD = String.raw`(?:\p{Lu}['’]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\p{Lu}\p{Ll}+)?)`;
+const NAME = String.raw`${WORD}(?:\s+(?:\p{Lu}\.\s+)?${WORD}){1,2}`;
+const TITLES = String.raw`CEO|CFO|COO|CTO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Cc]hief [Ff]inancial [Oo]fficer|[Cc]hair(?:man|woman)?|[Cc]o-founder|[Ff]ounder|[Pp]resident|[Aa]nalyst|[Ss]pokes(?:person|man|woman)|[Aa]ttorney [Gg]eneral|[Gg]overnor|[Ss]enator|Sen\.|Rep\.|[Ss]ecretary|[Pp]rime [Mm]inister|[Mm]inister|[Cc]hancellor|[Cc]ommissioner|[Jj]udge|[Ee]conomist|[Ss]trategist|[Ii]nvestor|[Dd]irector`;
+const AFTER_TITLE_RE = new RegExp(String.raw`\b(?:${TITLES})\s+(${NAME})`, "gu");
+const ROLE = String.raw`(?:chief|head|president|founder|co-founder|chair|chairman|chairwoman|CEO|CFO|director|partner|analyst|managing|executive|senior|general counsel)\b`;
+const APPOSITIVE_RE = new RegExp(String.raw`(${NAME}),\s+(?:\d{2},|who\b|(?:the|its|a|an|their)\s+(?:[\p{L}-]+\s+){0,2}?${ROLE}|${ROLE})`, "gu");
+const FIRST_NAME_RE = new RegExp(String.raw`\b([A-Z][a-z]+)\s+(${WORD})\b`, "gu");
+const HINT_RE = new RegExp(String.raw`\b(?:${TITLES})\s+\p{Lu}|\p{Ll}+,\s+(?:\d{2},|the |its |a |chief |head )`, "u");
+const NOT_SURNAME = new Set(
+  ("Inc Corp Group Bank Fund Capital Partners Management Street Day House Department Office Says Said Reserve Committee Court " +
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October " +
+    "November December Securities Holdings Financial Technologies Motors Airlines Energy Health University College School Foundation " +
+    "Times Journal Post News Street Island River Valley County City States Kingdom America").split(" "),
+);
+
+function plausible(name: string): boolean {
+  const words = name.split(/\s+/);
+  return !words.some((w) => NOT_SURNAME.has(w)) && !/^(?:The|A|An|In|On|At|But|And|For|As|If|When|While|Executive|Chief|Officer|President|Chairman|Director|Analyst|Senior|Vice|Managing)\b/.test(name);
+}
+
+/**
+ * Finds people by title, appositive or given name; `taken` tells which offsets already belong to a
+ * company, brand or gazetteer entity (those are not people).
+ *
+ * @example
+ * findPeople("Texas Attorney General Ken Paxton sued Meta. Paxton's office said…", new Set(["ken"]), () => false)
+ * // [{ name: "Ken Paxton", … }, { name: "Ken Paxton", start: 45, … }]
+ */
+export function findPeople(text: string, firstNames: Set<string>, taken: (start: number, end: number) => boolean): PersonMention[] {
+  const found: PersonMention[] = [];
+  const add = (name: string, start: number) => {
+    const n = name.replace(/\s+/g, " ");
+    if (!plausible(n) || taken(start, start + name.length) || found.some((f) => f.start === start)) return;
+    found.push({ name: n, start, end: start + name.length });
+  };
+  if (HINT_RE.test(text)) {
+    for (const m of text.matchAll(AFTER_TITLE_RE)) add(m[1]!, m.index + m[0].length - m[1]!.length);
+    for (const m of text.matchAll(APPOSITIVE_RE)) add(m[1]!, m.index);
+  }
+  for (const m of text.matchAll(FIRST_NAME_RE)) if (firstNames.has(m[1]!.toLowerCase())) add(m[0], m.index);
+  if (!found.length) return found;
+  const bySurname = new Map(found.map((f) => [f.name.split(" ").pop()!, f.name]));
+  const out = found.slice();
+  const surnameRe = new RegExp(String.raw`\b(${[...bySurname.keys()].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\b`, "gu");
+  for (const m of text.matchAll(surnameRe)) {
+    if (out.some((f) => m.index >= f.start && m.index < f.end) || taken(m.index, m.index + m[0].length)) continue;
+    out.push({ name: bySurname.get(m[1]!)!, start: m.index, end: m.index + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
