@@ -35,7 +35,12 @@ function leadEnd(doc: Doc): number {
 
 const BROKER_RE = /^(?:['’]s)?\s*(?:[Aa]nalysts?\s+|[Ss]trategists?\s+)?(?:(?:[Uu]pgrade|[Dd]owngrade|[Ii]nitiate|[Rr]eiterate|[Rr]ate|[Rr]esume)[sd]?\s+(?:[Cc]overage\s+[Oo]f\s+)?(?:\p{Lu}|its\b|the\b|shares\b)|(?:[Rr]aise|[Ll]ift|[Cc]ut|[Ll]ower|[Tt]rim|[Bb]oost)(?:s|ed)?\s+(?:[Ii]ts|[Tt]he)\s+[Pp]rice [Tt]arget)/u;
 
-/** "Morgan Stanley upgrades Tesla": the bank is the source of the news, not its subject. */
+/**
+ * "Morgan Stanley upgrades Tesla": the bank is the source of the news, not its subject.
+ *
+ * @example
+ * isBrokerMention(doc, mentionOfMorganStanley) // true in "Morgan Stanley upgrades Tesla", false in "Tesla downgraded by…"
+ */
 export function isBrokerMention(doc: Doc, m: Accepted): boolean {
   return BROKER_RE.test(doc.text.slice(m.end, m.end + 60));
 }
