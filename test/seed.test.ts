@@ -25,7 +25,7 @@ const SEED_CATEGORIES = [
 ];
 
 /** The seed page without "Back to News", "Market Impact: …", the ticker chips, the categories and the repeated title. */
-export function seedArticle(): { title: string; text: string } {
+function seedArticle(): { title: string; text: string } {
   const file = readdirSync(SEED_DIR).find((f) => f.endsWith(".txt"))!;
   const lines = readFileSync(join(SEED_DIR, file), "utf8").split(/\r?\n/).map((l) => l.trim());
   const isChips = (l: string) => /^(?:[A-Z]{1,5}){2,}$/.test(l);

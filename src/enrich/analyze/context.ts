@@ -54,7 +54,12 @@ export function poss(label: string): string {
   return `${base}${suffix}${m ? m[2] : ""}`;
 }
 
-/** "Amazon" for AMZN: the most used mention that looks like the company's name, else a tidied legal name. */
+/**
+ * "Amazon" for AMZN: the most used mention that looks like the company's name, else a tidied legal name.
+ *
+ * @example
+ * displayName({ symbol: "AMZN", name: "AMAZON COM INC", mentions: [{ text: "Amazon", … }], … }) // "Amazon"
+ */
 export function displayName(t: TickerLink): string {
   const counts = new Map<string, number>();
   for (const m of t.mentions) if (m.text !== t.symbol && m.text.length > 1) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
@@ -65,7 +70,12 @@ export function displayName(t: TickerLink): string {
   return tidyName(t.name) || t.symbol;
 }
 
-/** "AMAZON COM INC" → "Amazon"; "Apple Inc." → "Apple". */
+/**
+ * A legal name made readable.
+ *
+ * @example
+ * tidyName("AMAZON COM INC") // "Amazon"; tidyName("Apple Inc.") // "Apple"
+ */
 export function tidyName(name: string): string {
   const words = name.replace(/[.,]/g, " ").split(/\s+/).filter((w) => w && !/^(inc|corp|corporation|co|com|ltd|plc|llc|holdings?|group|the|class|[a-z])$/i.test(w));
   return words.map((w) => (w === w.toUpperCase() && w.length > 3 ? w[0] + w.slice(1).toLowerCase() : w)).join(" ");

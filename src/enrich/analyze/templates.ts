@@ -22,6 +22,9 @@ export const of = (c: Ctx): string => (c.amount ? ` of ${c.amount}` : "");
 /**
  * The main event's figures as a parenthesis: "($0.81 a share against $0.75 expected)" for results,
  * "($67 a share, 34%)" otherwise; "" without figures. Only texts read from the article.
+ *
+ * @example
+ * figs({ figures: [{ name: "eps_actual", text: "$0.81" }, { name: "eps_estimate", text: "$0.75" }], … }) // " ($0.81 against $0.75 expected)"
  */
 export function figs(c: Ctx): string {
   const actual = c.figures.find((f) => /actual|reported/.test(f.name));

@@ -36,7 +36,12 @@ export interface Scored {
   days: number;
 }
 
-/** Maps a move in normal days to the 0..1 score. */
+/**
+ * Maps a move in normal days to the 0..1 score.
+ *
+ * @example
+ * daysToScore(2) // 0.5
+ */
 export function daysToScore(days: number): number {
   return 1 - Math.exp(-K * Math.max(0, days));
 }
