@@ -30,6 +30,8 @@ export interface LlmEnrichOptions extends EnrichOptions {
   maxTokens?: number;
   /** Default 0 (most repeatable). */
   temperature?: number;
+  /** Ask the LLM only when the heuristic impact score is at least this (cost control). Default 0: always. */
+  minImpact?: number;
 }
 
 export interface LlmOutcome {
@@ -42,6 +44,8 @@ export interface LlmOutcome {
   fallbackCode?: string;
   /** Human-readable reason for falling back, e.g. `the summary writes "$88 billion", not found in the article`. */
   fallbackReason?: string;
+  /** Why the LLM was not asked at all (e.g. impact below `minImpact`); not a failure. */
+  skipped?: string;
   /** Winners/losers removed from the answer because they are not linked tickers. */
   dropped?: string[];
   /** Whether the article was cut to fit the prompt budget. */
@@ -86,6 +90,10 @@ export async function enrichDocWithLlm(doc: Doc, ref: Reference, llm: LlmProvide
   const started = Date.now();
   const outcome: LlmOutcome = { used: false, promptVersion: PROMPT_VERSION, elapsedMs: 0 };
   if (!llm) return { enrichment: heuristic, llm: outcome };
+  if (heuristic.impact.score < (options.minImpact ?? 0)) {
+    outcome.skipped = `impact ${heuristic.impact.score.toFixed(2)} is below the LLM threshold ${options.minImpact}`;
+    return { enrichment: heuristic, llm: outcome };
+  }
   try {
     const enrichment = await ask(doc, heuristic, llm, options, outcome);
     outcome.used = true;
@@ -126,6 +134,7 @@ export function describeOutcome(o: LlmOutcome): string | null {
     const dropped = o.dropped?.length ? `; dropped ${o.dropped.join(", ")}` : "";
     return `llm: summary and analysis by ${o.model} (${o.promptVersion}, ${o.elapsedMs} ms${o.truncated ? ", article cut to the budget" : ""})${dropped}`;
   }
+  if (o.skipped) return `llm: not asked: ${o.skipped}`;
   if (!o.fallbackCode) return null;
   return `llm: fell back to the heuristic summary and analysis (${o.fallbackCode}): ${o.fallbackReason ?? "no reason given"}`;
 }

@@ -186,6 +186,15 @@ describe("enrichWithLlm on the seed article", () => {
     expect(describeOutcome(outcome)).toBeNull();
   });
 
+  it("does not ask the LLM below the impact threshold (cost control)", async () => {
+    fake.answer({ kind: "content", content: JSON.stringify(GOOD) });
+    const { enrichment, llm: outcome } = await enrichWithLlm(seed, ref, llm, { minImpact: 0.99 });
+    expect(fake.requests).toHaveLength(0);
+    expect(enrichment).toEqual(heuristic);
+    expect(outcome.used).toBe(false);
+    expect(describeOutcome(outcome)).toMatch(/^llm: not asked: impact 0\.\d\d is below the LLM threshold 0\.99$/);
+  });
+
   it("still rejects bad input (not an LLM problem)", async () => {
     await expect(enrichWithLlm({ title: "", text: "   " }, ref, llm)).rejects.toMatchObject({ code: "EMPTY_INPUT" });
   });
