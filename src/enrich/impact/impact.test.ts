@@ -150,3 +150,21 @@ describe("prominence", () => {
     expect(ranked[0]!.event.type).toBe("guidance");
   });
 });
+
+describe("size surprise", () => {
+  it("compares a deal with the company's stated market value, and leaves buybacks without one alone", () => {
+    const doc = normalize({ title: "Acme settles", body: "Acme, which has a market value of about $20 billion, agreed to pay $5 billion to settle the claims. Acme also approved a $3 billion buyback." });
+    const acme = ticker(doc, "ACME", "ACME CORP", ["Acme"], { relevance: 0.9 });
+    const settle = event(doc, "settlement", "Acme, which has a market value of about $20 billion, agreed to pay $5 billion to settle the claims.", {
+      actor: "ACME",
+      polarity: "negative",
+      amount: { value: 5e9, currency: "USD", text: "$5 billion" },
+    });
+    const a = scoreImpact(doc, ref, findings({ linked: { tickers: [acme], entities: [] }, events: [settle] }));
+    expect(a.drivers.find((d) => d.factor === "surprise")?.detail).toBe("$5 billion is 25% of the company's stated value");
+    const buyback = event(doc, "buyback", "Acme also approved a $3 billion buyback.", { actor: "ACME", polarity: "positive", amount: { value: 3e9, currency: "USD", text: "$3 billion" } });
+    const docNoValue = normalize({ title: "Acme buys back", body: "Acme also approved a $3 billion buyback." });
+    const b = scoreImpact(docNoValue, ref, findings({ linked: { tickers: [acme], entities: [] }, events: [buyback] }));
+    expect(b.drivers.some((d) => d.factor === "surprise")).toBe(false);
+  });
+});
