@@ -39,7 +39,7 @@ function veto(c: Candidate, tokens: Token[], master: SecurityMaster): string | u
     if (prev && v.before.has(prev.key)) return `"${prev.raw} ${c.text}"`;
     const prev2 = tokens[c.first - 2];
     if (prev && prev2 && prev2.sentence === c.sentence && v.before.has(`${prev2.key} ${prev.key}`)) return `"${prev2.raw} ${prev.raw} ${c.text}"`;
-    if (nextSame && v.after.has(nextSame.key)) return `"${c.text} ${nextSame.raw}"`;
+    if (nextSame && (v.after.has(nextSame.key) || v.after.has(nextSame.key.replace(/s$/, "")))) return `"${c.text} ${nextSame.raw}"`;
   }
   const single = c.last - c.first === 1;
   if (single && (p.kind === "name" || p.kind === "auto" || p.kind === "brand") && prev?.cap && master.firstNames.has(prev.key) && doc_adjacent(prev, tokens[c.first]!)) {
