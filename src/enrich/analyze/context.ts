@@ -32,6 +32,8 @@ export interface Ctx {
   figures: Array<{ name: string; text: string }>;
   winners: Party[];
   losers: Party[];
+  /** Regulators and governments named in the article, most salient first. */
+  authorities: string[];
   /** Private companies with listed proxies, e.g. OpenAI. */
   privates: Entity[];
   magnitude: "negligible" | "small" | "moderate" | "large" | "extreme";
@@ -131,6 +133,7 @@ export function context(f: Findings, impact: Impact, doc?: Pick<Doc, "sentences"
     figures: ev?.figures.map((x) => ({ name: x.name, text: x.text })) ?? [],
     ...parties(f, doc),
     privates,
+    authorities: f.linked.entities.filter((e) => e.type === "regulator" || e.type === "government").sort((a, b) => b.salience - a.salience).map((e) => e.name),
     magnitude: magnitudeOf(impact.score),
     direction: impact.direction,
     horizon: impact.horizon,

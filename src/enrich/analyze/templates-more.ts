@@ -76,7 +76,11 @@ export const MORE: Record<string, Template> = {
     near: (c) => `In the near term ${c.subject} can trade lower on the uncertainty, even before any finding.`,
     medium: () => `Over the medium term most cases settle, and the market prices the expected cost, not the maximum claim.`,
     second: () => `Second-order, a case can open the door to similar claims and regulatory attention across the industry.`,
-    risks: () => [`Discovery can surface damaging facts.`, `Copycat claims can follow.`],
+    risks: (c) => [
+      ...(c.authorities[0] ? [`Escalation: the ${c.authorities[0]} can widen the case or seek larger penalties.`] : []),
+      `Discovery can surface damaging facts.`,
+      `Copycat claims can follow.`,
+    ],
     contrarian: () => `The contrarian view is that headline claims are routinely far larger than what is eventually paid.`,
     watch: () => `court rulings on early motions and any settlement talks`,
   }),

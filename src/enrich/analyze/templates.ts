@@ -44,6 +44,7 @@ export const CORPORATE: Record<string, Template> = {
     risks: (c) => [
       `Execution: commitments${of(c)} are typically paid out over years and can be resized, delayed or renegotiated.`,
       `Concentration: tying growth to ${c.target} raises exposure to its own setbacks.`,
+      ...c.losers.slice(0, 1).map((l) => `For ${l.label}, the risk is less lost revenue next quarter than eroding bargaining power and margins if ${c.target} keeps spreading work across partners.`),
     ],
     contrarian: (c) => `The contrarian view is that this is less a clean shift of allegiance than a hedge: large partners rarely stay exclusive, and the market may be reading a redistribution of work between ${c.actor} and its rivals as a change of winners.`,
     watch: (c) => `disclosures on how much of the commitment is booked, and any response from ${poss(c.target)} other partners`,
@@ -62,7 +63,10 @@ export const CORPORATE: Record<string, Template> = {
     near: (c) => `In the near term ${c.target} should move most of the way to the offer${figs(c)}, while ${c.actor} trades on whether investors think it is overpaying.`,
     medium: (c) => `Over the medium term the spread follows the approval path: shareholder votes, financing and antitrust review decide whether the deal closes at the announced terms.`,
     second: () => `Second-order, a premium bid re-rates comparable companies in the sector as possible targets, and rival bidders may surface if the price looks low.`,
-    risks: () => [`Regulatory: antitrust review can delay the deal or force remedies.`, `Financing and votes: a break would send the target back toward its undisturbed price.`],
+    risks: (c) => [
+      `Regulatory: ${c.authorities[0] ? `review by the ${c.authorities[0]}` : "antitrust review"} can delay the deal or force remedies.`,
+      `Financing and votes: a break would send the target back toward its undisturbed price.`,
+    ],
     contrarian: (c) => `The contrarian view is that the acquirer's shareholders, not the target's, carry the real risk: integration costs and a full price can make ${c.actor} the loser even if the deal closes.`,
     watch: () => `the merger-arbitrage spread, the regulatory timetable and any competing bid`,
   },
