@@ -18,9 +18,11 @@ type Params = readonly unknown[];
 export class Query {
   readonly db: Db;
   private readonly cache = new Map<string, Database.Statement>();
+  private readonly transaction: Database.Transaction<(fn: () => unknown) => unknown>;
 
   constructor(db: Db) {
     this.db = db;
+    this.transaction = db.transaction((fn: () => unknown) => fn());
   }
 
   /** The prepared statement for a SQL text (prepared on first use). */
@@ -54,6 +56,6 @@ export class Query {
 
   /** Runs `fn` in one transaction (nested calls become savepoints). */
   tx<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    return this.transaction.immediate(fn) as T;
   }
 }
