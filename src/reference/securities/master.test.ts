@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -6,7 +6,7 @@ import { loadSecurityMaster } from "./master.ts";
 import { aliasKey, tokenize } from "./tokens.ts";
 import { displayCase, stripLegal } from "./names.ts";
 import { buildTrie, matchAt } from "./trie.ts";
-import { csvLine, parseCurated } from "./sources.ts";
+import { csvLine, parseCurated, DATA_DIR } from "./sources.ts";
 
 describe("names and tokens", () => {
   it("removes legal suffixes and class markers", () => {
@@ -63,5 +63,16 @@ describe("securities master", () => {
     expect(cached.stats.hash).toBe(fresh.stats.hash);
     expect(readdirSync(dir)).toEqual([`securities-${fresh.stats.hash}.json`]);
     expect(cached.patterns.length).toBe(fresh.patterns.length);
+  });
+
+  it("recompiles when a source file changes, and the change takes effect", () => {
+    const data = mkdtempSync(join(tmpdir(), "iw-data-"));
+    cpSync(DATA_DIR, data, { recursive: true });
+    const before = loadSecurityMaster({ dataDir: data, cacheDirs: [dir] });
+    appendFileSync(join(data, "aliases/us-tech.txt"), "\nNVDA | brand: Rubin Ultra chips\n");
+    const after = loadSecurityMaster({ dataDir: data, cacheDirs: [dir] });
+    expect(after.stats.hash).not.toBe(before.stats.hash);
+    expect(after.stats.fromCache).toBe(false);
+    expect(after.patterns.find((p) => p.key === "rubin ultra chips")?.security?.symbol).toBe("NVDA");
   });
 });

@@ -7,8 +7,8 @@
  * Loaded from the compiled cache (see `cache.ts`); compiled from `data/` on first use.
  */
 import { compile, FLAG, KIND, SEC_FLAG, type Compiled } from "./compile.ts";
-import { readCache, sourceHash, writeCache } from "./cache.ts";
-import { readSources, DATA_DIR } from "./sources.ts";
+import { readCache, statKey, writeCache } from "./cache.ts";
+import { readSources, sourceFiles, DATA_DIR } from "./sources.ts";
 import { buildTrie, type TrieNode } from "./trie.ts";
 import type { Token } from "./tokens.ts";
 
@@ -114,14 +114,15 @@ function hydrate(c: Compiled): Omit<SecurityMaster, "stats"> {
  */
 export function loadSecurityMaster(options: LoadOptions = {}): SecurityMaster {
   const t0 = performance.now();
-  const texts = readSources(options.dataDir ?? DATA_DIR);
-  const hash = sourceHash(texts);
+  const dataDir = options.dataDir ?? DATA_DIR;
+  const files = sourceFiles(dataDir);
+  const hash = statKey(dataDir, files);
   let compiled = options.noCache ? undefined : readCache(hash, options.cacheDirs);
   const fromCache = compiled !== undefined;
   let compileMs = 0;
   if (!compiled) {
     const tc = performance.now();
-    compiled = compile(texts, hash);
+    compiled = compile(readSources(dataDir, files), hash);
     compileMs = performance.now() - tc;
     if (!options.noCache) writeCache(compiled, options.cacheDirs);
   }

@@ -23,24 +23,37 @@ function fail(message: string, cause?: unknown): never {
 }
 
 /**
+ * The source files of the master, relative to `data/`.
+ *
+ * @example
+ * sourceFiles() // ["securities/sec_company_tickers_exchange.csv", …, "aliases/us-tech.txt", …]
+ */
+export function sourceFiles(dataDir = DATA_DIR): string[] {
+  const files = ["securities/sec_company_tickers_exchange.csv", "securities/sp500_constituents_current.csv"];
+  for (const dir of ["aliases", "entities"]) {
+    try {
+      for (const f of readdirSync(join(dataDir, dir)).filter((f) => f.endsWith(".txt")).sort()) files.push(`${dir}/${f}`);
+    } catch (e) {
+      fail(`cannot list reference folder data/${dir}`, e);
+    }
+  }
+  return files;
+}
+
+/**
  * Reads every source file of the master into memory.
  *
  * @example
  * const texts = readSources(); texts.get("securities/sp500_constituents_current.csv")
  */
-export function readSources(dataDir = DATA_DIR): SourceTexts {
+export function readSources(dataDir = DATA_DIR, files = sourceFiles(dataDir)): SourceTexts {
   const out: SourceTexts = new Map();
-  const read = (rel: string) => {
+  for (const rel of files) {
     try {
       out.set(rel, readFileSync(join(dataDir, rel), "utf8"));
     } catch (e) {
       fail(`cannot read reference file data/${rel}`, e);
     }
-  };
-  read("securities/sec_company_tickers_exchange.csv");
-  read("securities/sp500_constituents_current.csv");
-  for (const dir of ["aliases", "entities"]) {
-    for (const f of readdirSync(join(dataDir, dir)).filter((f) => f.endsWith(".txt")).sort()) read(`${dir}/${f}`);
   }
   return out;
 }
