@@ -33,10 +33,16 @@ const ANAPHOR = /^(?:It|He|She|They|This|That|These|Those|Its|His|Her|Their|But|
 const BACKGROUND = /\b(?:last year|years? ago|over the past|(?:in|since) (?:19|20)\d\d|previously|earlier this year|has long|had been)\b/i;
 const JUNK = /\b(click here|subscribe|sign up|newsletter|all rights reserved|cookie)\b/i;
 
-function countInside(spans: { start: number; end: number }[], s: Span): number {
-  let n = 0;
-  for (const m of spans) if (m.start >= s.start && m.end <= s.end) n++;
-  return n;
+/** Counts, for each sentence (in order), the mentions inside it: one sweep over mentions sorted by start. */
+function countsInside(mentions: { start: number; end: number }[], sentences: Span[]): number[] {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  let j = 0;
+  return sentences.map((s) => {
+    while (j < sorted.length && sorted[j]!.start < s.start) j++;
+    let n = 0;
+    for (let k = j; k < sorted.length && sorted[k]!.start < s.end; k++) if (sorted[k]!.end <= s.end) n++;
+    return n;
+  });
 }
 
 function candidates(doc: Doc, f: Findings): Candidate[] {
@@ -44,6 +50,7 @@ function candidates(doc: Doc, f: Findings): Candidate[] {
   const title = contentWords(doc.title);
   const mentions = [...f.linked.tickers.flatMap((t) => t.mentions), ...f.linked.entities.flatMap((e) => e.mentions)];
   const evidence = f.events.map((e) => ({ ...e.evidence, weight: prominence(doc, e) }));
+  const mentionCounts = countsInside(mentions, body);
   const firstOfParagraph = new Set(doc.paragraphs.map((p) => p.start));
   const allFigures = figuresIn(doc.text, { start: doc.bodyStart, end: doc.text.length });
   let fi = 0;
@@ -53,7 +60,7 @@ function candidates(doc: Doc, f: Findings): Candidate[] {
     const words = contentWords(text);
     const wordCount = (text.match(/\S+/g) ?? []).length;
     const position = 1 / (1 + 0.25 * j) + (firstOfParagraph.has(span.start) ? 0.1 : 0);
-    const density = Math.min(1, countInside(mentions, span) / 2);
+    const density = Math.min(1, mentionCounts[j]! / 2);
     while (fi < allFigures.length && allFigures[fi]!.start < span.start) fi++;
     const figs: typeof allFigures = [];
     for (let k = fi; k < allFigures.length && allFigures[k]!.end <= span.end; k++) figs.push(allFigures[k]!);
