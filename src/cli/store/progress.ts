@@ -23,7 +23,7 @@ export function barLine(s: ImportStats, width = 30): string {
   const r = rate(s);
   const bytesPerSec = s.elapsedMs > 0 ? ((s.bytes - 0) * 1000) / s.elapsedMs : 0;
   const eta = bytesPerSec > 0 ? Math.ceil((s.totalBytes - s.bytes) / bytesPerSec) : 0;
-  return `[${"#".repeat(filled)}${".".repeat(width - filled)}] ${Math.floor(frac * 100)}% line ${fmt(s.lines)} · ${fmt(r)}/s · ${s.bad} bad · ETA ${eta}s`;
+  return `[${"#".repeat(filled)}${".".repeat(width - filled)}] ${Math.floor(frac * 100)}% line ${fmt(s.acknowledged)} · ${fmt(r)}/s · ${s.bad} bad · ETA ${eta}s`;
 }
 
 /**
@@ -51,7 +51,7 @@ export function progressReporter(out: NodeJS.WriteStream | NodeJS.WritableStream
   return {
     update(s) {
       if (tty) {
-        out.write(`\r\u001b[2K${barLine(s, Math.max(10, Math.min(40, ((out as NodeJS.WriteStream).columns ?? 80) - 60)))}`);
+        out.write(`\r\u001b[2K${barLine(s, Math.max(10, Math.min(40, ((out as NodeJS.WriteStream).columns || 100) - 55)))}`);
         drawn = true;
       } else out.write(`${logLine(s)}\n`);
     },
