@@ -44,6 +44,8 @@ export function partyIndex(linked: LinkResult): PartyIndex {
   const all: Party[] = [];
   for (const t of linked.tickers) for (const m of t.mentions) all.push({ id: t.symbol, start: m.start, end: m.end, isTicker: true });
   for (const e of linked.entities) {
+    // Countries are settings, not parties ("recalling vehicles in the United States").
+    if (e.type === "country") continue;
     if (e.type === "public_company" && e.proxies === undefined && linked.tickers.some((t) => t.name === e.name)) continue;
     for (const m of e.mentions) {
       if (all.some((p) => p.isTicker && p.start < m.end && m.start < p.end)) continue;
@@ -87,28 +89,84 @@ export interface Roles {
 
 /**
  * The actor (nearest party before `trigger`) and target (first other party after it) in a sentence.
+ * People are never actor or target here (executive changes name them in `from`/`to`). Capitalised
+ * words stand in for parties only when the document has no linked party at all.
  *
  * @example
  * rolesAt(doc, idx, sentenceIndex, triggerOffset) // { actor: "AMZN", target: "OpenAI" }
  */
 export function rolesAt(doc: Doc, idx: PartyIndex, s: number, trigger: number, passive = false): Roles {
   const span = doc.sentences[s]!;
-  let parties = inSpan(idx, span);
-  if (parties.length === 0) parties = namesIn(doc.text, span);
+  let parties = inSpan(idx, span).filter((p) => p.type !== "person");
+  if (parties.length === 0 && idx.all.length === 0) parties = namesIn(doc.text, span);
   const before = parties.filter((p) => p.end <= trigger);
   const after = parties.filter((p) => p.start >= trigger);
   let actor = before.at(-1)?.id ?? null;
-  if (!actor && PRONOUN_START.test(doc.text.slice(span.start, span.start + 40))) actor = previousParty(doc, idx, span.start);
+  if (!actor && !passive && PRONOUN_START.test(doc.text.slice(span.start, span.start + 60))) actor = previousParty(idx, span.start);
   const target = after.find((p) => p.id !== actor)?.id ?? null;
   return passive ? { actor: target, target: actor } : { actor, target };
 }
 
-function previousParty(doc: Doc, idx: PartyIndex, before: number): string | null {
+/**
+ * The party named last before `before` (people aside), else the article's main ticker: "it", "the
+ * company" and subject-less sentences refer to it.
+ *
+ * @example
+ * previousParty(idx, sentence.start) // "WMT"
+ */
+export function previousParty(idx: PartyIndex, before: number, companiesOnly = false): string | null {
   for (let i = idx.all.length - 1; i >= 0; i--) {
     const p = idx.all[i]!;
-    if (p.end <= before && (p.isTicker || p.type !== "person")) return p.id;
+    if (p.end > before || p.type === "person") continue;
+    if (companiesOnly && !p.isTicker && p.type !== "private_company" && p.type !== "public_company" && p.type !== "organization") continue;
+    return p.id;
   }
   return idx.primary;
+}
+
+const NAME_BEFORE = /((?:[A-Z][\w&.'’-]*|&)(?:\s+(?:[A-Z][\w&.'’-]*|&|de|of))*)\s*(?:analysts?\s+)?(?:on\s+\w+\s+)?$/;
+
+/**
+ * The capitalised name right before `index` in the sentence ("Needham & Co. downgraded", "Texas Attorney
+ * General Ken Paxton sued"), as a linked party's id when one is mentioned there.
+ *
+ * @example
+ * nameBefore(doc, idx, span, verbOffset) // "Needham & Co."
+ */
+export function nameBefore(doc: Doc, idx: PartyIndex, span: Span, index: number): string | null {
+  const m = NAME_BEFORE.exec(doc.text.slice(span.start, index));
+  const name = m?.[1]?.trim();
+  if (!m || !name || /^(?:The|It|He|She|They|We|Analysts?|Shares|A|An)$/.test(name)) return null;
+  const start = span.start + m.index;
+  const linked = idx.all.filter((p) => p.start >= start && p.end <= index && p.type !== "person");
+  if (linked.length > 0) return linked.at(-1)!.id;
+  return /(?:Co|Inc|Corp|Ltd)\.$/.test(name) ? name : name.replace(/[.,]+$/, "");
+}
+
+const BODIES: Record<string, string> = {
+  fda: "Food and Drug Administration", "u.s. food and drug administration": "Food and Drug Administration",
+  sec: "Securities and Exchange Commission", ftc: "Federal Trade Commission", doj: "Department of Justice",
+  "justice department": "Department of Justice", fed: "Federal Reserve", "the fed": "Federal Reserve",
+  fomc: "Federal Reserve", "federal open market committee": "Federal Reserve", ecb: "European Central Bank",
+  boe: "Bank of England", boj: "Bank of Japan", pboc: "People's Bank of China", snb: "Swiss National Bank",
+  rba: "Reserve Bank of Australia", rbi: "Reserve Bank of India", cma: "Competition and Markets Authority",
+  nhtsa: "National Highway Traffic Safety Administration", fcc: "Federal Communications Commission",
+  faa: "Federal Aviation Administration", ema: "European Medicines Agency", eu: "European Commission",
+};
+
+/**
+ * One name per regulator or central bank, as the linker names them ("FDA" → "Food and Drug Administration"),
+ * preferring a linked entity mentioned at `at` in the text.
+ *
+ * @example
+ * canonicalBody("Fed", idx, 120) // "Federal Reserve"
+ */
+export function canonicalBody(name: string, idx?: PartyIndex, at?: number): string {
+  if (idx && at !== undefined) {
+    const linked = idx.all.find((p) => !p.isTicker && p.start <= at && at < p.end);
+    if (linked) return linked.id;
+  }
+  return BODIES[name.toLowerCase()] ?? name;
 }
 
 /**

@@ -7,12 +7,12 @@
  */
 import type { Doc } from "../normalize/normalize.ts";
 import type { Reference } from "../../reference/reference.ts";
-import type { EnrichEvent } from "../../contract/enrichment.ts";
+import type { EnrichEvent, EventType } from "../../contract/enrichment.ts";
 import type { LinkResult } from "../link/link.ts";
 import { toAmount } from "../figures/figures.ts";
 import { sentenceScores } from "../sentiment/score.ts";
 import { head, tokensOf } from "../../reference/lexicon/phrases.ts";
-import { partyIndex, rolesAt, type PartyIndex } from "./actors.ts";
+import { partyIndex, previousParty, rolesAt, type PartyIndex } from "./actors.ts";
 import { sentenceCtx, type Detector, type Draft } from "./context.ts";
 import { analystAction, earnings, guidance } from "./detect/results.ts";
 import { buyback, capitalRaise, contract, dividend, investment, mergerAcquisition, partnership, productLaunch } from "./detect/deals.ts";
@@ -89,17 +89,35 @@ function triggered(words: readonly string[], from: number, to: number, fired: Ui
   return any;
 }
 const MAX_EVENTS = 25;
+/** Below this confidence an event is left out (quotes, commentary, hedged mentions). */
+const MIN_CONFIDENCE = 0.5;
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+/** Events a company does to itself: with no party named in the sentence, the party named before acts. */
+const SELF_ACTS = new Set<EventType>(["earnings", "guidance", "dividend", "buyback", "layoffs", "capital_raise", "product_launch", "bankruptcy", "recall", "outage", "cyber_incident", "executive_change", "settlement", "contract"]);
+/** Events with no counterpart: a party named after the trigger is a setting, not a target. */
+const NO_TARGET = new Set<EventType>(["earnings", "guidance", "dividend", "buyback", "layoffs", "bankruptcy", "recall", "outage", "cyber_incident", "capital_raise", "product_launch", "macro_data", "rate_decision"]);
+/** Commentary ("Analysts said state lawsuits rarely …") reports no event of its own. */
+const COMMENTARY = /^(?:["“]|(?:Analysts|Experts|Economists|Investors|Critics|Some)\s+(?:said|say|noted|note|warned|argue|expect|have said))/;
+/** Events done to a company: with no target named, the party named before is the target. */
+const DONE_TO = new Set<EventType>(["rating_change", "price_target", "investigation", "regulatory_decision", "lawsuit"]);
+
 function toEvent(doc: Doc, idx: PartyIndex, s: number, d: Draft, tone: number): EnrichEvent {
   const roles = rolesAt(doc, idx, s, d.at, d.passive ?? false);
-  const actor = d.actor !== undefined ? d.actor : roles.actor;
+  let actor = d.actor !== undefined ? d.actor : roles.actor;
   let target = d.target !== undefined ? d.target : roles.target;
-  if (target !== null && target === actor) target = null;
   const span = doc.sentences[s]!;
+  if (actor === null && SELF_ACTS.has(d.type) && idx.all.length > 0) actor = previousParty(idx, d.at, true);
+  if (NO_TARGET.has(d.type) && d.target === undefined) target = null;
+  if (target === null && DONE_TO.has(d.type) && idx.all.length > 0) {
+    const prev = previousParty(idx, d.type === "rating_change" || d.type === "price_target" ? span.end : d.at);
+    if (prev !== actor) target = prev;
+  }
+  if (target !== null && target === actor) target = null;
   const polarity = d.polarity ?? (tone > 0.2 ? "positive" : tone < -0.2 ? "negative" : "neutral");
   let confidence = d.confidence;
+  if (COMMENTARY.test(doc.text.slice(span.start, span.start + 40))) confidence *= 0.7;
   if (actor !== null && idx.all.some((p) => p.isTicker && p.id === actor)) confidence += 0.05;
   if (span.end <= doc.bodyStart) confidence -= 0.05; // headlines compress: body evidence is preferred
   const e: EnrichEvent = {
@@ -122,7 +140,8 @@ function key(e: EnrichEvent): string {
   return `${e.type}|${e.subtype ?? ""}|${e.actor ?? ""}|${e.target ?? ""}`;
 }
 
-const compatible = (a: string | null | undefined, b: string | null | undefined) => a === b || a === null || a === undefined || b === null || b === undefined;
+/** Same party, or one unknown, or one name inside the other ("Texas" / "Texas Attorney General Ken Paxton"). */
+const compatible = (a: string | null | undefined, b: string | null | undefined) => a === b || a === null || a === undefined || b === null || b === undefined || a.includes(b) || b.includes(a);
 const personOf = (to: string | undefined) => (to && to.includes(" (") ? to.slice(0, to.indexOf(" (")) : undefined);
 
 /** Whether `e` repeats `k` (the headline and the lead often tell the same event). */
@@ -132,11 +151,14 @@ function duplicates(k: EnrichEvent, e: EnrichEvent): boolean {
   if (k.amount && e.amount) return k.amount.value === e.amount.value && k.amount.unit === e.amount.unit;
   if (k.figures.length > 0 && e.figures.length > 0) return false;
   if (k.type === "executive_change" && !compatible(personOf(k.to), personOf(e.to))) return false;
-  const subtypes = k.type === "executive_change" || compatible(k.subtype, e.subtype);
+  // "AMD upgraded to outperform at Wedbush" and "Wedbush upgraded AMD to outperform" are one rating change.
+  if (k.type === "rating_change" && k.target !== null && k.target === e.target && k.to === e.to && k.subtype === e.subtype) return true;
+  const bare = (x: EnrichEvent) => x.figures.length === 0 && !x.amount;
+  const subtypes = k.type === "executive_change" || bare(k) || bare(e) || compatible(k.subtype, e.subtype);
   return subtypes && compatible(k.actor, e.actor) && compatible(k.target, e.target);
 }
 
-const richness = (e: EnrichEvent) => e.figures.length + (e.amount ? 1 : 0) + (e.from ? 1 : 0) + (e.to ? 1 : 0) + (e.actor ? 0.5 : 0) + (e.target ? 0.5 : 0);
+const richness = (e: EnrichEvent) => e.figures.length + (e.amount ? 1 : 0) + (e.from ? 1 : 0) + (e.to ? 1 : 0) + (e.actor ? 0.5 : 0) + (e.target ? 0.5 : 0) + e.confidence;
 
 /** Merges duplicates; the richer, surer one stays and takes what only the other knew. */
 function dedupe(events: EnrichEvent[]): EnrichEvent[] {
@@ -153,7 +175,9 @@ function dedupe(events: EnrichEvent[]): EnrichEvent[] {
     const merged: EnrichEvent = { ...better, confidence: round(Math.min(0.99, Math.max(better.confidence, other.confidence) + 0.05)) };
     if (merged.actor === null && other.actor !== null) merged.actor = other.actor;
     if (merged.target === null && other.target !== null && other.target !== merged.actor) merged.target = other.target;
-    if (!merged.from && other.from) merged.from = other.from;
+    // A named person ("Cathy Smith (chief financial officer)") says more than a bare role ("ceo").
+    if (other.to && (!merged.to || (other.to.includes(" (") && !merged.to.includes(" (")))) merged.to = other.to;
+    if (other.from && (!merged.from || (other.from.includes(" (") && !merged.from.includes(" (")))) merged.from = other.from;
     if (!merged.amount && other.amount) merged.amount = other.amount;
     kept[same] = merged;
   }
@@ -178,6 +202,7 @@ export function findEvents(doc: Doc, ref: Reference, linked: LinkResult): Enrich
     for (let d = 0; d < DETECTORS.length; d++) if (fired[d]) for (const draft of DETECTORS[d]![0](ctx)) found.push(toEvent(doc, idx, s, draft, ctx.tone));
   }
   return dedupe(found)
+    .filter((e) => e.confidence >= MIN_CONFIDENCE)
     .sort((a, b) => b.confidence - a.confidence)
     .slice(0, MAX_EVENTS)
     .sort((a, b) => a.evidence.start - b.evidence.start || b.confidence - a.confidence);

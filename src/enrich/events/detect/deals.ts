@@ -8,10 +8,11 @@ import { absolute, largestMoney, near, speculative, type Detector, type Draft, t
 
 const MA = /\b(?:agreed to (?:buy|acquire|purchase|merge with|combine with|take over)|(?:will|to|plans to|would|offered to|offers to|bid to|seeks? to|moved to|moves to|deal to|agreement to|is set to|are set to) (?:buy|acquire|purchase|take over|merge with|combine with)|acquires|acquired|acquiring|buys|bought|takeover (?:of|bid for|offer for)|acquisition of|(?:merger|merge) (?:with|of|agreement)|to combine with|take[- ]private|buyout of|tender offer for|all-cash deal|all-stock deal)\b/i;
 const MA_PASSIVE = /\b(?:(?:agreed to be|to be|will be|was|is being|being) (?:acquired|bought|purchased|taken private) by|sold (?:itself )?to)\b/i;
-const MA_NOT = /\b(?:bought back|buys back|buy back|acquired (?:a |an )?(?:license|licence|rights|patent|customers|users)|acquiring customers)\b/i;
+const MA_NOT = /\b(?:bought back|buys back|buy back|(?:bought|buy|buys|buying|acquired|purchased) (?:its |the |more |their )?(?:shares|stock|stakes?|bonds|debt|devices|products|homes|cars|tickets)|acquired (?:a |an )?(?:license|licence|rights|patent|customers|users)|acquiring customers|(?:warrants|options|the right|rights) to (?:buy|acquire|purchase)|(?:buy|acquire|purchase) (?:up to |about |more than )?[\d.,]+ (?:million |billion )?(?:shares|of its shares))\b/i;
 
 function maStatus(t: string): string {
   if (/\b(?:completed|closes|closed|finali[sz]ed|completes)\b/i.test(t)) return "completed";
+  if (/\b(?:bought|acquired|purchased)\b/i.test(t) && !/\b(?:agreed|agrees|will|to be|plans?|would)\b/i.test(t)) return "completed";
   if (/\b(?:terminated|called off|abandoned|walked away|scrapped|collapsed)\b/i.test(t)) return "terminated";
   if (/\b(?:blocked|block|sued to block)\b/i.test(t)) return "blocked";
   if (/\b(?:in talks|considering|exploring|weighing|approached|people familiar|reportedly)\b/i.test(t)) return "rumored";
@@ -46,6 +47,10 @@ export const mergerAcquisition: Detector = (ctx) => {
   const passive = MA_PASSIVE.exec(t);
   const m = passive ?? MA.exec(t);
   if (!m) return [];
+  // A bare verb ("bought", "acquires", "take over") needs a named object: "bought NBCUniversal", not
+  // "devices bought during the pandemic" or "will take over on March 1".
+  const bare = /^(?:acquires|acquired|acquiring|buys|bought|.* take over)$/i.test(m[0]) || /take over$/i.test(m[0]);
+  if (!passive && bare && !/^\s+(?:(?:the|a|an|its|rival|smaller|larger|[a-z]+(?:-[a-z]+)?\s+(?:maker|producer|company|firm|startup|group|business|developer|operator|chain|designer))\s+){0,3}[A-Z]/.test(t.slice(m.index + m[0].length))) return [];
   const subtype = maStatus(t);
   const { figures, amount } = dealFigures(ctx);
   let confidence = 0.7 + (amount ? 0.12 : 0) + (figures.some((f) => f.name === "premium" || f.name === "price_per_share") ? 0.08 : 0);
@@ -109,14 +114,20 @@ export const investment: Detector = (ctx) => {
   const out = investmentNouns(ctx);
   if (out.length > 0) return out;
   const valuation = ctx.figures().find((f) => f.kind === "money" && VALUED_BEFORE.test(ctx.doc.text.slice(Math.max(0, f.start - 40), f.start)));
-  const amount = largestMoney(ctx.figures().filter((f) => f !== valuation));
+  const verbAt = VERB_FORM.exec(t)?.index;
+  // "invest an additional $4 billion …, doubling its total to $8 billion": the amount right after the verb.
+  const afterVerb = verbAt === undefined ? undefined : ctx.figures().find((f) => f.kind === "money" && f.unit !== "per_share" && f.start >= ctx.span.start + verbAt && f.start <= ctx.span.start + verbAt + 40);
+  const amount = afterVerb ?? largestMoney(ctx.figures().filter((f) => f !== valuation));
   const stakePct = ctx.figures().find((f) => f.kind === "percent" && near(ctx.doc.text, f, /\bstake\b/i, 5, 25));
   const figures: Draft["figures"] = [];
   if (amount) figures.push({ name: "amount", figure: amount });
   if (stakePct) figures.push({ name: "stake", figure: stakePct });
   if (valuation) figures.push({ name: "valuation", figure: valuation });
   const v = VERB_FORM.exec(t) ?? STAKE.exec(t);
-  if (v) return [{ type: "investment", subtype: /stake/i.test(v[0]) ? "stake" : "investment", at: absolute(ctx, v), figures, ...(amount ? { amount } : {}), polarity: "positive", confidence: amount ? 0.8 : 0.6 }];
+  // "keep investing in marketing" is spending, not an investment: an amount or a named investee is needed.
+  const investee = v && ctx.parties.all.some((p) => p.start >= ctx.span.start + v.index && p.end <= ctx.span.end && p.type !== "person" && p.type !== "country");
+  if (v && (amount || investee)) return [{ type: "investment", subtype: /stake/i.test(v[0]) ? "stake" : "investment", at: absolute(ctx, v), figures, ...(amount ? { amount } : {}), polarity: "positive", confidence: amount ? 0.8 : 0.6 }];
+  if (v) return [];
   const r = ROUND.exec(t);
   if (!r) return [];
   const lead = LED_BY.exec(t);
@@ -139,20 +150,23 @@ export const capitalRaise: Detector = (ctx) => {
   const m = IPO.exec(t) ?? OFFERING.exec(t);
   if (!m) return [];
   const kind = /ipo|public offering|went public|go public|goes public|listing|debut/i.test(m[0]) && !/secondary|follow-on/i.test(m[0]) ? "ipo" : /bond|notes|debt|convertible/i.test(m[0]) ? "debt" : "equity";
-  const amount = largestMoney(ctx.figures());
+  // "raising $4.87 billion …, valuing the company at $54.5 billion": the raise, not the valuation.
+  const text = ctx.doc.text;
+  const money = ctx.figures().filter((f) => !VALUED_BEFORE.test(text.slice(Math.max(0, f.start - 40), f.start)));
+  const amount = money.find((f) => f.kind === "money" && f.unit !== "per_share" && /\b(?:rais\w*|sold|sells|issued|offering of|proceeds of)\s+(?:about\s+|nearly\s+|roughly\s+)?$/i.test(text.slice(Math.max(0, f.start - 30), f.start))) ?? largestMoney(money);
   const figures: Draft["figures"] = amount ? [{ name: "amount", figure: amount }] : [];
   for (const f of ctx.figures()) if (f.kind === "money" && f.unit === "per_share") figures.push({ name: "offer_price", figure: f });
   return [{ type: "capital_raise", subtype: kind, at: absolute(ctx, m), figures, ...(amount ? { amount } : {}), polarity: "neutral", confidence: amount ? 0.82 : 0.65 }];
 };
 
-const DIVIDEND = /\b(raised|raises|raising|increased|increases|boosted|hiked|lifted|cut|cuts|cutting|slashed|lowered|reduced|suspended|suspends|eliminated|scrapped|halted|declared|declares|announced|announces|initiated|initiates|reinstated|reinstates|maintained|paid|pays|approved)\b[^.;]{0,40}?\b(?:special\s+|quarterly\s+|annual\s+|interim\s+|final\s+)?dividends?\b|\b(?:dividend (?:increase|hike|cut|suspension)|special dividend)\b/i;
+const DIVIDEND = /\bdividends?\b(?:\s+\w+){0,3}?\s+(?:will\s+)?(rise|rises|increase|increases|grow|grows|climb|climbs|fall|falls|drop|drops|be cut|be raised|be reduced)\b|\b(raised|raises|raising|increased|increases|boosted|hiked|lifted|cut|cuts|cutting|slashed|lowered|reduced|suspended|suspends|eliminated|scrapped|halted|declared|declares|announced|announces|initiated|initiates|reinstated|reinstates|maintained|paid|pays|approved)\b[^.;]{0,40}?\b(?:special\s+|quarterly\s+|annual\s+|interim\s+|final\s+)?dividends?\b|\b(?:dividend (?:increase|hike|cut|suspension)|special dividend)\b/i;
 
 /** Dividend declarations and changes. */
 export const dividend: Detector = (ctx) => {
   const m = DIVIDEND.exec(ctx.text);
   if (!m) return [];
-  const w = (m[1] ?? m[0]).toLowerCase();
-  const subtype = /special/.test(m[0].toLowerCase()) ? "special" : /rais|increas|boost|hik|lift|hike/.test(w) ? "increase" : /cut|slash|lower|reduc/.test(w) ? "cut" : /suspend|eliminat|scrap|halt|suspension/.test(w) ? "suspend" : /initiat|reinstat/.test(w) ? "initiate" : "declare";
+  const w = (m[1] ?? m[2] ?? m[0]).toLowerCase();
+  const subtype = /special/.test(m[0].toLowerCase()) ? "special" : /rais|increas|boost|hik|lift|hike|rise|grow|climb/.test(w) ? "increase" : /cut|slash|lower|reduc|fall|drop/.test(w) ? "cut" : /suspend|eliminat|scrap|halt|suspension/.test(w) ? "suspend" : /initiat|reinstat/.test(w) ? "initiate" : "declare";
   const figures: Draft["figures"] = [];
   for (const f of ctx.figures()) {
     if (f.kind === "money" && (f.unit === "per_share" || f.value < 100)) figures.push({ name: "dividend_per_share", figure: { ...f, unit: "per_share" } });
@@ -188,7 +202,9 @@ export const partnership: Detector = (ctx) => {
   const t = ctx.text;
   const subtype = /\b(?:restructur\w*|renegotiat\w*|reworked|revised)\b/i.test(t) ? "restructured" : /\b(?:ends?|ended|ending|terminat\w*|exits?|dissolv\w*|unwind\w*|removes?|scrap\w*)\b/i.test(t) ? "ended" : "new";
   const polarity = subtype === "new" ? "positive" : subtype === "ended" ? "negative" : "neutral";
-  return [{ type: "partnership", subtype, at: absolute(ctx, m), figures: amount ? [{ name: "value", figure: amount }] : [], ...(amount ? { amount } : {}), polarity, confidence: 0.7 }];
+  // A partnership's own value is rarely stated; a figure beside it usually belongs to an investment.
+  const own = amount && near(ctx.doc.text, amount, /\b(?:worth|valued at|value of)\s*(?:about\s+|up to\s+)?$/i, 20, 0) ? amount : undefined;
+  return [{ type: "partnership", subtype, at: absolute(ctx, m), figures: own ? [{ name: "value", figure: own }] : [], ...(own ? { amount: own } : {}), polarity, confidence: 0.7 }];
 };
 
 const CONTRACT = /\b(?:won|wins|winning|awarded|secured|secures|signed|signs|landed|lands|received|inked)\b[^.;]{0,50}?\b(?:contract|order|deal)\b|\bcontract (?:worth|valued at)\b/i;
@@ -201,12 +217,13 @@ export const contract: Detector = (ctx) => {
   return [{ type: "contract", subtype: "award", at: absolute(ctx, m), figures: amount ? [{ name: "value", figure: amount }] : [], ...(amount ? { amount } : {}), polarity: "positive", confidence: amount ? 0.8 : 0.6 }];
 };
 
-const LAUNCH = /\b(?:launch(?:ed|es|ing)?|unveil(?:ed|s|ing)?|introduc(?:ed|es|ing)|rolled out|rolls out|rolling out|debut(?:ed|s)?|released|releases|began selling|started selling|announced (?:a |an |its )?new)\b/i;
-const LAUNCH_NOT = /\b(?:launch(?:ed|es|ing)?|introduc(?:ed|es|ing)|unveil(?:ed|s|ing)?)\s+(?:an?\s+|its\s+|the\s+)?(?:\w+\s+)?(?:investigation|probe|inquiry|review|bid|offer|takeover|lawsuit|suit|offering|ipo|buyback|tender|campaign|legislation|bill|tariffs?|rules?|plan to cut)\b|\breleased (?:from|on bail|results|earnings|figures|data)\b/i;
+const LAUNCH = /\b(?:launch(?:ed|es|ing)|unveil(?:ed|s|ing)?|introduc(?:ed|es|ing)|rolled out|rolls out|rolling out|debut(?:ed|s)?|(?:released|releases) (?:a|an|its|the|new)\b|began selling|started selling|announced (?:a |an |its )?new)\b/i;
+const LAUNCH_NOT = /\b(?:launch(?:ed|es|ing)?|introduc(?:ed|es|ing)|unveil(?:ed|s|ing)?)\s+(?:an?\s+|its\s+|the\s+)?(?:\w+\s+)?(?:investigation|probe|inquiry|review|bid|offer|takeover|lawsuit|suit|offering|ipo|buyback|tender|campaign|legislation|bill|tariffs?|rules?|plan to cut)\b|\breleased (?:from|on bail|results|earnings|figures|data)\b|\b(?:report|data|figures|results|statement|minutes|payments?|funds|hostages?|prisoners?)\s+(?:\w+\s+)?(?:was|were|being|been)\s+released\b/i;
 
 /** Product launches. */
 export const productLaunch: Detector = (ctx) => {
   const m = LAUNCH.exec(ctx.text);
-  if (!m || LAUNCH_NOT.test(ctx.text)) return [];
+  // Quotes ("We have introduced dozens of tools…") are claims, not launches.
+  if (!m || LAUNCH_NOT.test(ctx.text) || /^["“]/.test(ctx.text)) return [];
   return [{ type: "product_launch", subtype: "launch", at: absolute(ctx, m), figures: [], polarity: "positive", confidence: speculative(ctx.text) ? 0.5 : 0.68 }];
 };

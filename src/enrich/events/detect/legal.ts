@@ -3,7 +3,8 @@
  * regulatory decisions (FDA approvals and rejections, antitrust clearances and blocks), bankruptcies,
  * recalls, cyber incidents and outages.
  */
-import { absolute, largestMoney, speculative, type Detector, type Draft } from "../context.ts";
+import { canonicalBody, nameBefore } from "../actors.ts";
+import { absolute, largestMoney, near, speculative, type Detector, type Draft } from "../context.ts";
 
 const SETTLE = /\b(?:agreed to pay|will pay|to pay|settled|settles|settling|settle|settlement|to resolve (?:claims|allegations|charges|a lawsuit|the lawsuit))\b/i;
 const LAWSUIT = /\b(?:sued|sues|suing|filed (?:a |an )?(?:lawsuit|suit|complaint|class[- ]action)|lawsuits?|class[- ]action|antitrust suit|patent (?:infringement )?suit|brought (?:a )?suit|indicted|charged (?:with|by)|jury (?:ordered|found|awarded)|verdict|ruled against)\b/i;
@@ -16,13 +17,20 @@ export const lawsuit: Detector = (ctx) => {
   if (!m || SETTLE.test(t)) return [];
   const w = m[0].toLowerCase();
   const subtype = /jury|verdict|ruled/.test(w) ? "verdict" : /indicted|charged/.test(w) ? "criminal" : /class/.test(w) ? "class_action" : "filed";
-  const amount = largestMoney(ctx.figures());
+  // Only money the case is about (damages, penalties, an award), not the defendant's revenue.
+  const amount = largestMoney(ctx.figures().filter((f) => near(ctx.doc.text, f, /\b(?:seek\w*|damages|penalt\w*|fines?|award\w*|verdict|judgment|pay|restitution|lawsuit|suit|claims?)\b/i, 50, 30)));
   const figures: Draft["figures"] = amount ? [{ name: /seek|damages/i.test(t) && subtype !== "verdict" ? "damages_sought" : "amount", figure: amount }] : [];
   // "X sued Y": X acts. "a lawsuit against Y": Y is the target. "Y was sued by X": passive.
   const passive = (/\b(?:was|were|is|been|being) (?:sued|charged|indicted)\b/i.test(t) && /\bby\b/i.test(t)) || /\b(?:lawsuit|suit|complaint|case)\s+(?:from|by|brought by|filed by)\b/i.test(t);
   const against = AGAINST.exec(t);
   const at = against && against.index > m.index ? absolute(ctx, against) : absolute(ctx, m) + (passive ? m[0].length : 0);
-  return [{ type: "lawsuit", subtype, at, passive, figures, ...(amount ? { amount } : {}), polarity: "negative", confidence: (amount ? 0.82 : 0.7) * (speculative(t) ? 0.8 : 1) }];
+  const d: Draft = { type: "lawsuit", subtype, at, passive, figures, ...(amount ? { amount } : {}), polarity: "negative", confidence: (amount ? 0.82 : 0.7) * (speculative(t) ? 0.8 : 1) };
+  // "Texas Attorney General Ken Paxton sued Meta": the plaintiff may be a person or an unlinked name.
+  if (!passive && /^su(?:ed|es|ing)$/i.test(m[0])) {
+    const plaintiff = nameBefore(ctx.doc, ctx.parties, ctx.span, absolute(ctx, m));
+    if (plaintiff) d.actor = plaintiff;
+  }
+  return [d];
 };
 
 
@@ -45,7 +53,7 @@ export const investigation: Detector = (ctx) => {
   if (!m || /\b(?:internal|independent) (?:review|investigation)\b/i.test(t) && !/\b(?:sec|doj|ftc|regulator)/i.test(t)) return [];
   const who = /\b(SEC|Securities and Exchange Commission|DOJ|Justice Department|Department of Justice|FTC|Federal Trade Commission|European Commission|CMA|FCA|prosecutors|regulators|attorneys? general)\b/.exec(t);
   const d: Draft = { type: "investigation", subtype: /subpoena/i.test(m[0]) ? "subpoena" : /clos|end|drop/i.test(t) && /\b(?:closed|ended|dropped)\b/i.test(t) ? "closed" : "opened", at: absolute(ctx, m), figures: [], polarity: "negative", confidence: who ? 0.8 : 0.6 };
-  if (who) d.actor = who[1]!;
+  if (who) d.actor = canonicalBody(who[1]!, ctx.parties, ctx.span.start + who.index);
   if (d.subtype === "closed") d.polarity = "positive";
   return [d];
 };
@@ -64,10 +72,16 @@ export const regulatoryDecision: Detector = (ctx) => {
   const negative = /reject|declined|block|denied|denies|complete response|fine|failed|was denied/.test(word);
   const pending = /awaits/.test(word);
   const subtype = /fine/.test(word) ? "fine" : /block/.test(word) ? "block" : negative ? "rejection" : pending ? "pending" : "approval";
-  const regulator = (a ? a[1] : (p![2] ?? p![4])) ?? (/\bFDA\b/.test(t) ? "FDA" : undefined);
+  const named = a ? a[1] : (p![2] ?? p![4]);
+  const regulator = named ? canonicalBody(named, ctx.parties, ctx.span.start + t.indexOf(named)) : /\bFDA\b/.test(t) ? canonicalBody("FDA") : undefined;
   const amount = subtype === "fine" ? largestMoney(ctx.figures()) : undefined;
   const d: Draft = { type: "regulatory_decision", subtype, at: absolute(ctx, (a ?? p)!), figures: amount ? [{ name: "fine", figure: amount }] : [], ...(amount ? { amount } : {}), polarity: pending ? "neutral" : negative ? "negative" : "positive", confidence: regulator ? 0.85 : 0.65 };
-  if (a && regulator) {
+  // A generic "regulator" is named by the words before it ("Britain's competition regulator").
+  if (a && regulator && /^regulators?$/i.test(regulator)) {
+    const lead = t.slice(0, a.index + a[1]!.length);
+    d.actor = lead.split(/\s+/).length <= 4 ? lead : regulator;
+    d.at = absolute(ctx, a) + a[0].length;
+  } else if (a && regulator) {
     d.actor = regulator;
     d.at = absolute(ctx, a) + a[0].length;
   } else if (p) {
@@ -118,6 +132,7 @@ const OUTAGE = /\b(?:outages?|went down|went offline|service disruptions?|were d
 /** Service outages. */
 export const outage: Detector = (ctx) => {
   const m = OUTAGE.exec(ctx.text);
-  if (!m || /\b(?:power|electricity) outage/i.test(ctx.text) && !/\b(?:cloud|service|website|app|network)/i.test(ctx.text)) return [];
+  // A power cut in a storm is not a company's service outage.
+  if (!m || (/\b(?:power|electricity|utility|blackout|storm)\b/i.test(ctx.text) && !/\b(?:cloud|services?|website|app|network|platform|systems)\b/i.test(ctx.text))) return [];
   return [{ type: "outage", subtype: "service", at: absolute(ctx, m), figures: [], polarity: "negative", confidence: 0.72 }];
 };

@@ -2,6 +2,7 @@
  * Macro events: central-bank rate decisions (hike / cut / hold, with the move in basis points and the
  * new rate) and economic data releases (inflation, jobs, GDP…, with the reading).
  */
+import { canonicalBody } from "../actors.ts";
 import { absolute, near, type Detector, type Draft } from "../context.ts";
 
 const BANKS = String.raw`Federal Reserve|Fed|FOMC|ECB|European Central Bank|Bank of England|BoE|Bank of Japan|BOJ|BoJ|Bank of Canada|Reserve Bank of (?:Australia|India|New Zealand)|RBA|RBI|Swiss National Bank|SNB|People's Bank of China|PBOC|PBoC|central bank|Riksbank|Norges Bank`;
@@ -23,7 +24,7 @@ export const rateDecision: Detector = (ctx) => {
   if (!m && !n) return [];
   // "expectations that the Fed will start cutting" is a forecast, not a decision.
   if (/\b(?:expect\w*|will|would|could|may|might|likely|bets?|traders|forecast\w*|if)\b/i.test(t.slice(0, (m ?? n)!.index + (m ?? n)![0].length)) && !/\b(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday)|today|yesterday)\b/i.test(t)) return [];
-  const bank = (m ?? n)![1]!;
+  const bank = canonicalBody((m ?? n)![1]!, ctx.parties, absolute(ctx, (m ?? n)!));
   const subtype = direction((m ?? n)![2]!);
   const figures: Draft["figures"] = [];
   const text = ctx.doc.text;

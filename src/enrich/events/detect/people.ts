@@ -5,7 +5,7 @@
 import { absolute, near, speculative, type Detector, type Draft, type SentenceCtx } from "../context.ts";
 
 const TOP_ROLE = /\b(chief executive(?: officer)?|ceo|chief financial officer|cfo|chief operating officer|coo|chief technology officer|cto|executive chairman|chairman|chairwoman|chair(?:person)?|president|chief [a-z]+ officer|managing director)\b/i;
-const APPOINT = /\b(named|names|naming|appoint(?:s|ed|ing)?|hired|hires|promoted|promotes|tapped|taps|elected|picks|picked|chose|chosen|selected|will succeed|succeeds|succeeded|to succeed|replacing|replaces|replaced|will replace|to replace|takes over as|took over as|will take over|as (?:its |the )?new)\b/i;
+const APPOINT = /\b(named|names|naming|appoint(?:s|ed|ing)?|hired|hires|promoted|promotes|tapped|taps|elected|picks|picked|chose|chosen|selected|will succeed|succeeds|succeeded|to succeed|replacing|replaces|replaced|will replace|to replace|takes over as|took over as|will take over|will serve as|to serve as|named (?:an? )?interim|as (?:its |the )?new|as interim)\b/i;
 const DEPART = /\b(step(?:s|ped|ping)? down|resign(?:s|ed|ing|ation)?|retir(?:e|es|ed|ing|ement)|depart(?:s|ed|ing|ure)?|ousted|fired|dismissed|exit(?:s|ed|ing)?|leav(?:e|es|ing)|left the company|will leave|to leave|quit|quits)\b/i;
 const REPLACE = /\b(?:replacing|replaces|replaced|will replace|to replace|succeeding|succeeds|succeeded|will succeed|to succeed)\s+$/i;
 const PERSON = /\b([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:de|van|von|di|da|del|le|la)\s+)?(?:\s+[A-Z][a-zA-Z'’-]+){1,2})\b/g;
@@ -62,8 +62,12 @@ export const executiveChange: Detector = (ctx) => {
     confidence: (names.length ? 0.82 : 0.66) * (speculative(t) ? 0.8 : 1),
     target: null,
   };
-  d.to = incoming ? `${incoming.name} (${role[1]!.toLowerCase()})` : role[1]!.toLowerCase();
-  if (outgoing) d.from = outgoing.name;
+  const roleName = role[1]!.toLowerCase();
+  if (subtype === "departure") d.from = outgoing ? `${outgoing.name} (${roleName})` : roleName;
+  else {
+    d.to = incoming ? `${incoming.name} (${roleName})` : roleName;
+    if (outgoing) d.from = outgoing.name;
+  }
   // The company acts, never a person.
   const company = ctx.parties.all.find((p) => p.start >= ctx.span.start && p.end <= ctx.span.end && p.type !== "person");
   if (company) d.actor = company.id;

@@ -5,8 +5,8 @@
 import type { Figure } from "../../figures/figures.ts";
 import { absolute, isEstimate, near, speculative, type Detector, type Draft, type SentenceCtx } from "../context.ts";
 
-const BEAT = /\b(?:beat|beats|beating|topped|tops|top|topping|exceeded|exceeds|exceeding|surpassed|surpasses|surpassing|outpaced|outpacing|outstripped|came in (?:well )?above|ahead of|above|better than|better-than-expected|stronger-than-expected)\b(?:[^.;]{0,60}?\b(?:estimates?|expectations?|consensus|forecasts?|projections?|views?|expected)\b)?/i;
-const MISS = /\b(?:missed|misses|miss|missing|fell short of|falls short of|short of|came in (?:well )?below|trailed|trailing|lagged|lagging|below|worse than|worse-than-expected|weaker-than-expected|weaker than)\b(?:[^.;]{0,60}?\b(?:estimates?|expectations?|consensus|forecasts?|projections?|views?|expected)\b)?/i;
+const BEAT = /\b(?:beat|beats|beating|topped|tops|top|topping|exceeded|exceeds|exceeding|surpassed|surpasses|surpassing|outpaced|outpacing|outstripped|came in (?:well )?above|ahead of|above|better than|better-than-expected|stronger-than-expected|higher-than-expected|higher than expected)\b(?:[^.;]{0,60}?\b(?:estimates?|expectations?|consensus|forecasts?|projections?|views?|expected)\b)?/i;
+const MISS = /\b(?:missed|misses|miss|missing|fell short of|falls short of|short of|came in (?:well )?below|trailed|trailing|lagged|lagging|below|worse than|worse-than-expected|weaker-than-expected|weaker than|lower-than-expected)\b(?:[^.;]{0,60}?\b(?:estimates?|expectations?|consensus|forecasts?|projections?|views?|expected)\b)?/i;
 const INLINE = /\bin line with\b[^.;]{0,40}?\b(?:estimates?|expectations?|consensus|forecasts?)\b/i;
 const EXPECTATION = /\b(?:estimates?|expectations?|consensus|forecasts?|projections?|expected|views?)\b/i;
 const RESULT_WORD = /\b(?:earnings|results|profit|revenue|sales|eps|per share|quarter|quarterly|net income|loss|ebitda|bookings)\b/i;
@@ -43,10 +43,16 @@ function surpriseSubtype(figs: Draft["figures"]): "beat" | "miss" | "inline" | n
   return null;
 }
 
+/** An analyst revising an estimate, or a company forecasting: not results. */
+const NOT_RESULTS = /\b(?:raised|lowered|cut|trimmed|boosted|lifted|reduced)\s+(?:his|her|their|its|the)?\s*(?:\w+\s+){0,2}?(?:estimates?|forecasts?)\b|\b(?:forecasts?|forecasted|expects?|projects?|projected|sees|guided|anticipates?)\s+(?:\w+\s+){0,3}?(?:revenue|sales|earnings|profit|eps)\b/i;
+
 /** Earnings against expectations. */
 export const earnings: Detector = (ctx) => {
   const t = ctx.text;
   if (!RESULT_WORD.test(t) && !/\b(?:beat|miss)/i.test(t)) return [];
+  if (NOT_RESULTS.test(t) || FORECAST_VS.test(t)) return [];
+  // "the labor market held up better than economists expected" is the economy, not a company's results.
+  if (/\b(?:economists?|economy|labou?r market|payrolls|inflation|gdp)\b/i.test(t)) return [];
   const figs = earningsFigures(ctx);
   let subtype: string | null = null;
   let m: RegExpExecArray | null = null;
@@ -78,7 +84,7 @@ export const earnings: Detector = (ctx) => {
   }
   const at = m ? absolute(ctx, m) : ctx.span.start;
   const polarity = subtype === "beat" ? "positive" : subtype === "miss" ? "negative" : "neutral";
-  let confidence = subtype === "reported" ? 0.5 : 0.7;
+  let confidence = subtype === "reported" ? 0.45 : 0.7;
   if (figs.length > 0) confidence += 0.15;
   if (fromFigures && fromFigures === subtype) confidence += 0.1;
   const amount = figs.find((f) => f.name === "eps_actual")?.figure ?? figs.find((f) => f.name === "revenue_actual")?.figure;
@@ -100,6 +106,8 @@ function guidanceSubtype(verb: string): string {
 /** Company guidance changes. */
 export const guidance: Detector = (ctx) => {
   const t = ctx.text;
+  // An analyst's own forecast ("cut his forecast for deliveries") is not company guidance.
+  if (/\b(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:forecasts?|estimates?|outlook|targets?)\b/i.test(t)) return [];
   const m = GUIDANCE.exec(t);
   let subtype: string;
   let at: number;
@@ -115,7 +123,8 @@ export const guidance: Detector = (ctx) => {
   const figures: Draft["figures"] = [];
   const text = ctx.doc.text;
   for (const f of ctx.figures()) {
-    if (f.kind === "year" || f.kind === "number") continue;
+    // Only figures after the guidance words ("… costs rose $800 million, and it cut its forecast" has none).
+    if (f.kind === "year" || f.kind === "number" || f.start < at) continue;
     const before = text.slice(Math.max(0, f.start - 12), f.start);
     const name = isEstimate(text, f, true) ? "consensus" : /\bfrom\s+(?:about\s+)?$/i.test(before) ? "prior" : "new";
     figures.push({ name: `guidance_${name}`, figure: f });
@@ -145,6 +154,42 @@ function priceTargets(ctx: SentenceCtx): Draft["figures"] {
   return out;
 }
 
+const RATING_CONTEXT = /\b(?:rating|analysts?|price target|coverage|brokerage|stock|shares|recommendation)\b/i;
+const NOUN_TO_RATING = new RegExp(String.raw`^\w+\s+(?:\w+\s+){0,3}?to\s+(?:an?\s+)?["“]?(?:${RATINGS})\b`, "i");
+const BROKER_BEFORE = /((?:[A-Z][\w&.'’-]*|&)(?:\s+(?:[A-Z][\w&.'’-]*|&|de|of))*)\s*(?:analysts?\s+)?(?:on\s+\w+\s+)?$/;
+const AT_BROKER = /\bat\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|&))*)/;
+const BY_BROKER = /\bby\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|&))*)/;
+
+/** Whether a linked party is named within a few words after the verb ("upgraded AMD"). */
+function partyNear(ctx: SentenceCtx, verb: RegExpExecArray): boolean {
+  const from = ctx.span.start + verb.index + verb[0].length;
+  return ctx.parties.all.some((p) => p.start >= from && p.start <= from + 25);
+}
+
+/**
+ * The broker acts, the rated company is the target: "Needham & Co. downgraded Tesla", "AMD was upgraded
+ * by Wedbush" (the broker, linked or not, is the capitalised name before the verb or after "by").
+ */
+function brokerRoles(ctx: SentenceCtx, verb: RegExpExecArray, d: Draft): void {
+  const t = ctx.text;
+  const vStart = ctx.span.start + verb.index;
+  // "was upgraded … by Wedbush", and the headline form "AMD upgraded to outperform at Wedbush".
+  const headline = /^\s+to\b[^.;]*?\b(?:by|at)\s+[A-Z]/.test(t.slice(verb.index + verb[0].length));
+  const passive = headline || /\b(?:was|were|been|is|being)\s+$/i.test(t.slice(Math.max(0, verb.index - 10), verb.index));
+  const nameAt = (name: string, offset: number) => ctx.parties.all.find((p) => p.start >= offset && p.start < offset + name.length)?.id ?? name.replace(/[.,]+$/, (m) => (/Co\.$|Inc\.$/.test(name) ? m : ""));
+  if (passive) {
+    const by = BY_BROKER.exec(t.slice(verb.index)) ?? AT_BROKER.exec(t.slice(verb.index));
+    if (by) d.actor = nameAt(by[1]!, vStart + by.index + by[0].length - by[1]!.length);
+    d.target = ctx.parties.all.filter((p) => p.end <= vStart && p.start >= ctx.span.start && p.type !== "person").at(-1)?.id ?? null;
+    return;
+  }
+  const before = BROKER_BEFORE.exec(t.slice(0, verb.index));
+  const name = before?.[1]?.trim();
+  if (name && !/^(?:The|It|He|She|They|Analysts?)$/.test(name)) d.actor = nameAt(name, ctx.span.start + before!.index);
+  const after = ctx.parties.all.find((p) => p.start >= vStart + verb[0].length && p.end <= ctx.span.end && p.type !== "person");
+  if (after && after.id !== d.actor) d.target = after.id;
+}
+
 /** Analyst rating changes and price-target moves. */
 export const analystAction: Detector = (ctx) => {
   const t = ctx.text;
@@ -156,14 +201,18 @@ export const analystAction: Detector = (ctx) => {
   const amount = figures.find((f) => f.name === "price_target")?.figure;
   const from = FROM_RATING.exec(t)?.[1]?.toLowerCase();
   // "upgraded" / "downgrades" act on their own; the noun "an upgrade" needs a rating ("to buy") beside it.
-  const graded = verb !== null && /grad(?:ed|es|ing)$/i.test(verb[1]!) || (verb !== null && /grade$/i.test(verb[1]!) && to !== null);
+  const context = to !== null || FROM_RATING.test(t) || RATING_CONTEXT.test(t);
+  // "upgraded"/"downgrades" need some rating context ("the upgraded assistant" is a product); the noun
+  // "a downgrade" needs its rating right after it ("a downgrade to sell").
+  const graded = verb !== null && ((/grad(?:ed|es|ing)$/i.test(verb[1]!) && (context || partyNear(ctx, verb))) || (/grade$/i.test(verb[1]!) && NOUN_TO_RATING.test(t.slice(verb.index))));
   if (verb && (graded || (to && /\b(?:rating|coverage|analysts?|stance|recommendation)\b/i.test(t)))) {
     const v = verb[1]!.toLowerCase();
     let subtype = v.startsWith("up") ? "upgrade" : v.startsWith("down") ? "downgrade" : /^(?:init|began|start|resum)/.test(v) ? "initiate" : "reiterate";
     const toR = to?.[1]?.toLowerCase();
     if (subtype === "reiterate" && from && toR && RANK[from] !== RANK[toR]) subtype = RANK[toR]! > RANK[from]! ? "upgrade" : "downgrade";
     const polarity = subtype === "upgrade" ? "positive" : subtype === "downgrade" ? "negative" : toR && RANK[toR]! >= 4 ? "positive" : toR && RANK[toR]! <= 2 ? "negative" : "neutral";
-    const d: Draft = { type: "rating_change", subtype, at: absolute(ctx, verb), figures, polarity, confidence: to ? 0.88 : 0.75 };
+    const d: Draft = { type: "rating_change", subtype, at: absolute(ctx, verb), figures, polarity, confidence: (to ? 0.88 : 0.75) * (speculative(t) ? 0.6 : 1) };
+    brokerRoles(ctx, verb, d);
     if (from) d.from = from;
     if (toR) d.to = toR;
     if (amount) d.amount = amount;
@@ -177,6 +226,7 @@ export const analystAction: Detector = (ctx) => {
   const finalSub = subtype === "set" && amount && prior ? (amount.value > prior.value ? "raise" : "cut") : subtype;
   const polarity = finalSub === "raise" ? "positive" : finalSub === "cut" ? "negative" : "neutral";
   const d: Draft = { type: "price_target", subtype: finalSub, at: ctx.span.start + (pv?.index ?? t.search(PRICE_TARGET)), figures, polarity, confidence: amount ? 0.85 : 0.65 };
+  if (pv) brokerRoles(ctx, pv, d);
   if (prior) d.from = prior.text;
   if (amount) {
     d.amount = amount;
