@@ -92,14 +92,29 @@ describe("migrations and opening", () => {
   });
 });
 
-describe("migration 0002", () => {
-  it("rebuilds the SimHash bands of existing articles with their signatures", async () => {
-    const w = makeWrite({ title: "Acme to buy Beta", text: "Acme agreed to buy Beta for $4.2 billion.", externalId: "m2", publishedAt: "2026-03-01T00:00:00Z" });
+describe("migrations 0002 and 0003 over existing data", () => {
+  it("rebuild the SimHash bands with their signatures and the running totals", async () => {
+    const w = makeWrite({ title: "Acme to buy Beta", text: "Acme agreed to buy Beta for $4.2 billion.", externalId: "m2", publishedAt: "2026-03-01T00:00:00Z", tickers: ["ACME", "BETA"], topics: ["ma"], impact: 0.5 });
     await store.writeArticle(w);
     const expected = store.db.prepare("SELECT band_key, ts, article_pk, simhash FROM simhash_bands ORDER BY band_key").all();
-    store.db.exec("DROP TABLE simhash_bands; CREATE TABLE simhash_bands (band_key INTEGER NOT NULL, ts INTEGER NOT NULL, article_pk INTEGER NOT NULL, PRIMARY KEY (band_key, ts, article_pk)) WITHOUT ROWID; DELETE FROM schema_migrations WHERE version >= 2;");
+    store.db.exec("DROP TABLE simhash_bands; CREATE TABLE simhash_bands (band_key INTEGER NOT NULL, ts INTEGER NOT NULL, article_pk INTEGER NOT NULL, PRIMARY KEY (band_key, ts, article_pk)) WITHOUT ROWID; DROP TABLE counters; DROP TABLE ticker_stats; DROP TABLE topic_stats; DELETE FROM schema_migrations WHERE version >= 2;");
     expect(await store.migrate()).toBe(latestVersion());
     expect(store.db.prepare("SELECT band_key, ts, article_pk, simhash FROM simhash_bands ORDER BY band_key").all()).toEqual(expected);
     expect((await store.findSimilar(w.simhash, "2026-02-28T00:00:00Z", 0)).length).toBe(1);
+    expect(await store.countArticles()).toBe(1);
+    expect((await store.listTickers()).map((t) => [t.symbol, t.articles, t.avgImpact])).toEqual([["ACME", 1, 0.5], ["BETA", 1, 0.5]]);
+    expect(await store.listTopics()).toEqual([{ id: "ma", label: "MA", articles: 1 }]);
+  });
+
+  it("keeps the running totals right through revisions and re-enrichment", async () => {
+    const base = { title: "Acme to buy Beta", text: "Acme agreed to buy Beta.", externalId: "t1", tickers: ["ACME"], topics: ["ma"], impact: 0.4 };
+    await store.writeArticle(makeWrite(base));
+    const r = await store.writeArticle(makeWrite({ ...base, text: "Acme agreed to buy Beta for cash.", tickers: ["ACME", "BETA"], topics: ["legal"], impact: 0.6 }));
+    expect(r.status).toBe("revised");
+    expect((await store.listTickers()).map((t) => [t.symbol, t.articles, t.avgImpact])).toEqual([["ACME", 1, 0.6], ["BETA", 1, 0.6]]);
+    expect(await store.listTopics()).toEqual([{ id: "legal", label: "LEGAL", articles: 1 }]);
+    await store.replaceEnrichment(r.article.id, makeWrite({ ...base, tickers: ["BETA"], impact: 0.2 }).enrichment);
+    expect((await store.listTickers()).map((t) => [t.symbol, t.articles, t.avgImpact])).toEqual([["BETA", 1, 0.2]]);
+    expect(await store.countArticles()).toBe(1);
   });
 });

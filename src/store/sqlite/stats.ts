@@ -7,13 +7,14 @@ import type { Query } from "./query.ts";
 
 const secondsToIso = (key: number): string => new Date(Math.floor(key / SLOTS_PER_SECOND) * 1000).toISOString();
 
-/** Tickers with the most articles. @example listTickers(q, 20) */
+/** Tickers with the most articles (from the running totals). @example listTickers(q, 20) */
 export function listTickers(q: Query, limit = 50): TickerSummary[] {
   const rows = q.all<{ symbol: string; n: number; imp: number; sent: number; last: number }>(
-    "SELECT symbol, count(*) AS n, avg(impact) AS imp, avg(sentiment) AS sent, max(sort_key) AS last FROM article_tickers GROUP BY symbol ORDER BY n DESC, symbol LIMIT ?",
+    "SELECT symbol, articles AS n, impact_sum AS imp, sentiment_sum AS sent, last_key AS last FROM ticker_stats WHERE articles > 0 ORDER BY articles DESC, symbol LIMIT ?",
     limit,
   );
-  return rows.map((r) => ({ symbol: r.symbol, articles: r.n, avgImpact: r.imp, avgSentiment: r.sent, lastSeenAt: r.last == null ? null : secondsToIso(r.last) }));
+  const round = (x: number): number => Math.round(x * 1e6) / 1e6;
+  return rows.map((r) => ({ symbol: r.symbol, articles: r.n, avgImpact: round(r.imp / r.n), avgSentiment: round(r.sent / r.n), lastSeenAt: secondsToIso(r.last) }));
 }
 
 /** Articles per day for one ticker. @example tickerSeries(q, "AMZN", "2026-01-01") */
@@ -29,10 +30,10 @@ export function tickerSeries(q: Query, symbol: string, sinceIso?: string): Serie
     .map((r) => ({ day: r.day, articles: r.n, maxImpact: r.mx, avgSentiment: r.sent }));
 }
 
-/** Topics with their article counts. @example listTopics(q) */
+/** Topics with their article counts (from the running totals). @example listTopics(q) */
 export function listTopics(q: Query): { id: string; label: string; articles: number }[] {
   return q
-    .all<{ id: string; label: string; n: number }>("SELECT topic AS id, max(label) AS label, count(*) AS n FROM article_topics GROUP BY topic ORDER BY n DESC, topic")
+    .all<{ id: string; label: string; n: number }>("SELECT topic AS id, label, articles AS n FROM topic_stats WHERE articles > 0 ORDER BY articles DESC, topic")
     .map((r) => ({ id: r.id, label: r.label, articles: r.n }));
 }
 

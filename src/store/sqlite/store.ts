@@ -113,7 +113,7 @@ export class SqliteStore implements Store {
   }
 
   async countArticles(): Promise<number> {
-    return this.q.value<number>("SELECT count(*) FROM articles") ?? 0;
+    return this.q.value<number>("SELECT value FROM counters WHERE name = 'articles'") ?? 0;
   }
 
   async listTickers(limit?: number): Promise<TickerSummary[]> {

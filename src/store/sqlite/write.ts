@@ -17,10 +17,26 @@ function allocateSortKey(q: Query, seconds: number): number {
 function indexRows(q: Query, pk: number, sortKey: number, e: Enrichment): void {
   const impact = e.impact.score;
   for (const t of e.tickers) {
-    q.run("INSERT OR IGNORE INTO article_tickers (symbol, sort_key, impact, article_pk, relevance, sentiment) VALUES (?, ?, ?, ?, ?, ?)", t.symbol, sortKey, impact, pk, t.relevance, t.sentiment);
+    if (q.run("INSERT OR IGNORE INTO article_tickers (symbol, sort_key, impact, article_pk, relevance, sentiment) VALUES (?, ?, ?, ?, ?, ?)", t.symbol, sortKey, impact, pk, t.relevance, t.sentiment).changes === 0) continue;
+    q.run(
+      `INSERT INTO ticker_stats (symbol, articles, impact_sum, sentiment_sum, last_key) VALUES (?, 1, ?, ?, ?)
+       ON CONFLICT (symbol) DO UPDATE SET articles = articles + 1, impact_sum = impact_sum + excluded.impact_sum, sentiment_sum = sentiment_sum + excluded.sentiment_sum, last_key = max(last_key, excluded.last_key)`,
+      t.symbol, impact, t.sentiment, sortKey,
+    );
   }
   for (const t of e.topics) {
-    q.run("INSERT OR IGNORE INTO article_topics (topic, sort_key, impact, article_pk, score, label) VALUES (?, ?, ?, ?, ?, ?)", t.id, sortKey, impact, pk, t.score, t.label);
+    if (q.run("INSERT OR IGNORE INTO article_topics (topic, sort_key, impact, article_pk, score, label) VALUES (?, ?, ?, ?, ?, ?)", t.id, sortKey, impact, pk, t.score, t.label).changes === 0) continue;
+    q.run("INSERT INTO topic_stats (topic, label, articles) VALUES (?, ?, 1) ON CONFLICT (topic) DO UPDATE SET articles = articles + 1, label = excluded.label", t.id, t.label);
+  }
+}
+
+/** Removes an article's ticker and topic rows, keeping the running totals right. */
+function dropTickersTopics(q: Query, pk: number): void {
+  for (const t of q.all<{ symbol: string; impact: number; sentiment: number }>("DELETE FROM article_tickers WHERE article_pk = ? RETURNING symbol, impact, sentiment", pk)) {
+    q.run("UPDATE ticker_stats SET articles = articles - 1, impact_sum = impact_sum - ?, sentiment_sum = sentiment_sum - ? WHERE symbol = ?", t.impact, t.sentiment, t.symbol);
+  }
+  for (const t of q.all<{ topic: string }>("DELETE FROM article_topics WHERE article_pk = ? RETURNING topic", pk)) {
+    q.run("UPDATE topic_stats SET articles = articles - 1 WHERE topic = ?", t.topic);
   }
 }
 
@@ -29,8 +45,7 @@ function insertBands(q: Query, pk: number, ts: number, simhash: string): void {
 }
 
 function dropIndexRows(q: Query, old: Pick<ArticleRow, "pk" | "sort_key" | "simhash">): void {
-  q.run("DELETE FROM article_tickers WHERE article_pk = ?", old.pk);
-  q.run("DELETE FROM article_topics WHERE article_pk = ?", old.pk);
+  dropTickersTopics(q, old.pk);
   const ts = Math.floor(old.sort_key / SLOTS_PER_SECOND);
   for (const band of simhashBands(old.simhash)) q.run("DELETE FROM simhash_bands WHERE band_key = ? AND ts = ? AND article_pk = ?", band, ts, old.pk);
 }
@@ -108,6 +123,7 @@ function create(q: Query, w: ArticleWrite, identity: string, published: string |
     published, seen, seen, sortKey, w.contentHash, w.simhash, e.story.id, seq, e.impact.score, e.sentiment.label, e.sentiment.score, e.engine.version,
   );
   insertRevision(q, pk, 1, w, published, seen);
+  q.run("INSERT INTO counters (name, value) VALUES ('articles', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1");
   indexRows(q, pk, sortKey, e);
   insertBands(q, pk, ts, w.simhash);
   ftsInsert(q, sortKey, w.title, e.summary, w.text);
@@ -175,8 +191,7 @@ export function replaceEnrichment(q: Query, id: string, e: Enrichment): WriteRes
     if (!old) return null;
     const now = new Date().toISOString();
     ftsDelete(q, old);
-    q.run("DELETE FROM article_tickers WHERE article_pk = ?", old.pk);
-    q.run("DELETE FROM article_topics WHERE article_pk = ?", old.pk);
+    dropTickersTopics(q, old.pk);
     const seq = insertEnrichment(q, old.pk, old.revision, e, now);
     q.run("UPDATE articles SET summary = ?, seq = ?, impact = ?, sentiment = ?, sentiment_score = ?, engine_version = ? WHERE pk = ?",
       e.summary, seq, e.impact.score, e.sentiment.label, e.sentiment.score, e.engine.version, old.pk);
