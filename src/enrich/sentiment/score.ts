@@ -53,6 +53,18 @@ export function squash(raw: number): number {
   return raw === 0 ? 0 : raw / Math.sqrt(raw * raw + ALPHA);
 }
 
+/**
+ * The raw sum a squashed score came from (inverse of `squash`).
+ *
+ * @example
+ * unsquash(squash(2.5)) // 2.5
+ */
+export function unsquash(score: number): number {
+  if (score === 0) return 0;
+  const c = Math.max(-0.999999, Math.min(0.999999, score));
+  return c * Math.sqrt(ALPHA / (1 - c * c));
+}
+
 function scoreRange(text: string, tokens: Tokens, lex: Lexicon, from: number, to: number, sentence: number, hits: SentimentHit[]): number {
   let raw = 0;
   let negUntil = -1;

@@ -114,3 +114,20 @@ describe("per-ticker sentiment", () => {
     expect(r.byTicker.MSFT).toBe(0);
   });
 });
+
+describe("sentiment with events", () => {
+  it("counts an event's polarity where no lexicon phrase spans its words", () => {
+    const d = doc("Caterpillar lifted its annual sales and profit outlook", "The Deerfield company said demand held up.");
+    const linked = linkedFrom(d, { CAT: ["Caterpillar"] });
+    const r = sentiment(d, ref, linked);
+    expect(sentenceScores(d, ref.lexicon).scores[0]).toBe(0); // the lexicon alone sees nothing in the title
+    expect(r.byTicker.CAT).toBeGreaterThan(0.2);
+    expect(r.article.label).toBe("positive");
+  });
+
+  it("attributes 'The company …' sentences to the ticker named before", () => {
+    const d = doc("Update", "Walmart opened a store in Ohio. The company cut its full-year forecast and its shares plunged 8%.");
+    const r = sentiment(d, ref, linkedFrom(d, { WMT: ["Walmart"] }));
+    expect(r.byTicker.WMT).toBeLessThan(-0.2);
+  });
+});

@@ -7,7 +7,9 @@ import type { Doc } from "../normalize/normalize.ts";
 import type { Reference } from "../../reference/reference.ts";
 import type { Sentiment } from "../../contract/enrichment.ts";
 import type { LinkResult } from "../link/link.ts";
-import { sentenceScores, spanScore, type SentenceScores } from "./score.ts";
+import type { EnrichEvent } from "../../contract/enrichment.ts";
+import { extractEvents } from "../events/events.ts";
+import { sentenceScores, spanScore, squash, unsquash, type SentenceScores } from "./score.ts";
 
 export interface SentimentResult {
   article: Sentiment;
@@ -19,6 +21,10 @@ export interface SentimentResult {
 const NEUTRAL_BAND = 0.08;
 /** Sentences without sentiment still dilute the average by this weight. */
 const NEUTRAL_WEIGHT = 0.25;
+/** Sentences that refer back to the company named before ("The company…", "Its shares…", "Shares of the chipmaker…"). */
+const COREF_START = /^(?:It|Its|The (?:company|firm|group|bank|retailer|lender|insurer|chipmaker|automaker|carmaker|drugmaker|maker|giant|stock)|The [\w-]+ (?:maker|company|firm|giant|retailer|group|chain|producer|designer|insurer|bank|lender)|Shares of the|Its shares|The shares)\b/;
+/** Weight of an event's polarity in its sentence's raw score (times the event's confidence). */
+const EVENT_WEIGHT = 1.5;
 const CLAUSE_BREAK = /;|,?\s+(?:while|whereas|but|although|though|even\s+as|yet)\s+/g;
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -111,6 +117,7 @@ function clauseOf(doc: Doc, s: number, offset: number): { start: number; end: nu
 export function tickerSentiment(doc: Doc, sc: SentenceScores, linked: LinkResult): Record<string, number> {
   const bySentence = new Map<number, Set<string>>();
   const mentions = new Map<string, Array<{ s: number; offset: number }>>();
+  const lastIn = new Map<number, { symbol: string; at: number }>();
   for (const t of linked.tickers) {
     const list: Array<{ s: number; offset: number }> = [];
     for (const m of t.mentions) {
@@ -120,8 +127,17 @@ export function tickerSentiment(doc: Doc, sc: SentenceScores, linked: LinkResult
       let set = bySentence.get(s);
       if (!set) bySentence.set(s, (set = new Set()));
       set.add(t.symbol);
+      const last = lastIn.get(s);
+      if (!last || m.start > last.at) lastIn.set(s, { symbol: t.symbol, at: m.start });
     }
     mentions.set(t.symbol, list);
+  }
+  // "The company raised its outlook." speaks of the ticker named last before it.
+  let previous: string | undefined;
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const last = lastIn.get(s);
+    if (last) previous = last.symbol;
+    else if (previous && COREF_START.test(doc.text.slice(doc.sentences[s]!.start, doc.sentences[s]!.start + 40))) mentions.get(previous)!.push({ s, offset: doc.sentences[s]!.start });
   }
   const out: Record<string, number> = {};
   for (const [symbol, list] of mentions) {
@@ -150,6 +166,29 @@ export function tickerSentiment(doc: Doc, sc: SentenceScores, linked: LinkResult
  * r.article.label; r.byTicker.AMZN;
  */
 export function sentiment(doc: Doc, ref: Reference, linked: LinkResult): SentimentResult {
-  const sc = sentenceScores(doc, ref.lexicon);
+  const sc = withEvents(doc, sentenceScores(doc, ref.lexicon), extractEvents(doc, ref, linked));
   return { article: articleSentiment(doc, sc), byTicker: tickerSentiment(doc, sc, linked) };
+}
+
+/**
+ * Adds the polarity of the events found in each sentence to its score: "Caterpillar raised its full-year
+ * sales and profit outlook" is good news even though no lexicon phrase spans its words.
+ *
+ * @example
+ * withEvents(doc, sentenceScores(doc, ref.lexicon), extractEvents(doc, ref, linked))
+ */
+export function withEvents(doc: Doc, sc: SentenceScores, events: readonly EnrichEvent[]): SentenceScores {
+  if (events.length === 0) return sc;
+  const scores = Float64Array.from(sc.scores);
+  const hits = [...sc.hits];
+  for (const e of events) {
+    if (e.polarity === "neutral") continue;
+    const s = sentenceOf(doc, e.evidence.start);
+    if (s < 0) continue;
+    const value = (e.polarity === "positive" ? 1 : -1) * EVENT_WEIGHT * e.confidence;
+    const raw = unsquash(scores[s]!) + value;
+    scores[s] = squash(raw);
+    hits.push({ start: e.evidence.start, end: e.evidence.end, value, sentence: s });
+  }
+  return { ...sc, scores, hits };
 }

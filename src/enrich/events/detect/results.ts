@@ -91,7 +91,7 @@ export const earnings: Detector = (ctx) => {
   return [{ type: "earnings", subtype, at, figures: figs, ...(amount ? { amount } : {}), polarity, confidence: Math.min(0.95, confidence) }];
 };
 
-const GUIDANCE = /\b(raised|raises|raising|lifted|lifts|boosted|boosts|increased|increases|upped|hiked|cut|cuts|cutting|lowered|lowers|lowering|slashed|slashes|trimmed|trims|reduced|reduces|reaffirmed|reaffirms|reiterated|reiterates|maintained|maintains|affirmed|withdrew|withdraws|withdrawn|suspended|pulled|issued|gave|provided|initiated)\b((?:\s+[\w-]+){0,4}?)\s+(guidance|outlook|forecasts?|targets?|projections?|view)\b/i;
+const GUIDANCE = /\b(raised|raises|raising|lifted|lifts|boosted|boosts|increased|increases|upped|hiked|cut|cuts|cutting|lowered|lowers|lowering|slashed|slashes|trimmed|trims|reduced|reduces|reaffirmed|reaffirms|reiterated|reiterates|maintained|maintains|affirmed|withdrew|withdraws|withdrawn|suspended|pulled|issued|gave|provided|initiated)\b((?:\s+[\w-]+){0,6}?)\s+(guidance|outlook|forecasts?|targets?|projections?|view)\b/i;
 const FORECAST_VS = /\b(?:forecast|projected|expects?|sees|guided)\b[^.;]{0,60}?\b(above|below|ahead of|short of|in line with)\b[^.;]{0,30}?\b(?:estimates|expectations|consensus)/i;
 
 function guidanceSubtype(verb: string): string {
