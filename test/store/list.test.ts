@@ -62,6 +62,8 @@ describe("listArticles", () => {
     const legalOrAiNegative = [...Array(60).keys()].reverse().filter((i) => i % 3 === 1);
     expect((await all({ topics: ["legal", "ai"], sentiment: "negative" })).map(num)).toEqual(legalOrAiNegative);
     expect((await all({ source: "Blog", tickers: ["AMZN"] })).map(num)).toEqual([58, 54, 50, 46, 42, 38, 34, 30, 26, 22, 18, 14, 10, 6, 2]);
+    expect((await all({ source: "blog", tickers: ["AMZN"] })).map(num)).toEqual([58, 54, 50, 46, 42, 38, 34, 30, 26, 22, 18, 14, 10, 6, 2]);
+    expect((await all({ tickers: ["AMZN"], minImpact: 0.5 })).every((r) => r.enrichment!.impact.score >= 0.5)).toBe(true);
     const strong = await all({ minImpact: 0.8 });
     expect(strong.every((r) => r.enrichment!.impact.score >= 0.8)).toBe(true);
     expect(strong.length).toBe([...Array(60).keys()].filter((i) => Math.round(((i * 37) % 100) / 10) / 10 >= 0.8).length);

@@ -48,7 +48,7 @@ export function listAsOf(q: Query, query: ArticleQuery, asOf: string, plan: Plan
   for (;;) {
     const where = ["a.first_seen_at <= ?", "a.sort_key >= ?", "a.sort_key < ?"];
     const params: unknown[] = [asOf, plan.lo, before];
-    if (query.source) where.push("(a.source = ? OR a.source_id = ?)"), params.push(query.source, query.source);
+    if (query.source) where.push(`a.${plan.sourceColumn} = ?`), params.push(query.source);
     if (query.storyId) where.push("a.story_id = ?"), params.push(query.storyId);
     const rows = q.all<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE ${where.join(" AND ")} ORDER BY a.sort_key DESC LIMIT ?`, ...params, BATCH);
     for (const row of rows) {

@@ -32,6 +32,8 @@ interface Plan {
   lo: number;
   hi: number;
   cursor: Cursor | null;
+  /** `source` names a source id when articles carry it as one, else a source name. */
+  sourceColumn: "source_id" | "source";
 }
 
 interface KeyRow {
@@ -56,6 +58,7 @@ const MAX_KEY = Number.MAX_SAFE_INTEGER;
 function filterSql(query: ArticleQuery, plan: Plan, driver: DriverKind): Sql {
   const where: string[] = [];
   const params: unknown[] = [];
+  const impactCol = driver === "tickers" || driver === "topics" ? "t.impact" : "a.impact";
   if (driver !== "tickers" && plan.tickers.length) {
     where.push("EXISTS (SELECT 1 FROM article_tickers x WHERE x.article_pk = a.pk AND x.symbol IN (SELECT value FROM json_each(?)))");
     params.push(JSON.stringify(plan.tickers));
@@ -68,9 +71,9 @@ function filterSql(query: ArticleQuery, plan: Plan, driver: DriverKind): Sql {
     where.push("a.sort_key IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
     params.push(plan.match);
   }
-  if (query.minImpact !== undefined) where.push("a.impact >= ?"), params.push(query.minImpact);
+  if (query.minImpact !== undefined) where.push(`${impactCol} >= ?`), params.push(query.minImpact);
   if (query.sentiment) where.push("a.sentiment = ?"), params.push(query.sentiment);
-  if (query.source) where.push("(a.source = ? OR a.source_id = ?)"), params.push(query.source, query.source);
+  if (query.source) where.push(`a.${plan.sourceColumn} = ?`), params.push(query.source);
   if (query.storyId) where.push("a.story_id = ?"), params.push(query.storyId);
   if (query.afterSeq !== undefined) where.push("a.seq > ?"), params.push(query.afterSeq);
   return { where, params };
@@ -145,7 +148,7 @@ function mergeScans(plan: Plan, lists: KeyRow[][]): KeyRow[] {
   return all.filter((r) => (seen.has(r.pk) ? false : (seen.add(r.pk), true))).slice(0, plan.limit + 1);
 }
 
-function makePlan(query: ArticleQuery): Plan | null {
+function makePlan(q: Query, query: ArticleQuery): Plan | null {
   const sort: Sort = query.sort ?? "time";
   if (!["time", "impact", "seq"].includes(sort)) throw new ImpactwireError("store", "BAD_QUERY", `sort must be time, impact or seq, got "${String(sort)}"`, { status: 400 });
   const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(query.limit ?? DEFAULT_LIMIT)));
@@ -162,6 +165,7 @@ function makePlan(query: ArticleQuery): Plan | null {
     lo: query.since ? sortKeyAt(requireIsoTime(query.since, "since")) : 0,
     hi: query.until ? sortKeyAt(requireIsoTime(query.until, "until")) : MAX_KEY,
     cursor: query.cursor ? decodeCursor(query.cursor, sort) : null,
+    sourceColumn: query.source && q.value<number>("SELECT 1 FROM articles WHERE source_id = ? LIMIT 1", query.source) ? "source_id" : "source",
   };
 }
 
@@ -173,7 +177,7 @@ function makePlan(query: ArticleQuery): Plan | null {
  * const next = listArticles(q, { tickers: ["AMZN"], minImpact: 0.3, cursor: page.nextCursor! });
  */
 export function listArticles(q: Query, query: ArticleQuery): Page<ArticleRecord> {
-  const plan = makePlan(query);
+  const plan = makePlan(q, query);
   if (!plan) return { items: [], nextCursor: null };
   if (query.asOf) return listAsOf(q, query, requireIsoTime(query.asOf, "asOf"), plan);
   let keys: KeyRow[];
