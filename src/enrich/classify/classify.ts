@@ -96,6 +96,8 @@ function rawScores(doc: Doc, ref: Reference, linked: LinkResult, st: CueStats): 
   for (const [type, conf] of bestConfidence) for (const [t, w] of tax.byEvent.get(type as never) ?? []) raw[t]! += w * conf;
   const perType = new Map<string, number>();
   for (const e of linked.entities) {
+    // Central banks are typed as regulators by the linker; their topic comes from their own cues.
+    if (CENTRAL_BANK.test(e.name)) continue;
     const seen = perType.get(e.type) ?? 0;
     if (seen >= 2) continue;
     perType.set(e.type, seen + 1);
@@ -103,6 +105,8 @@ function rawScores(doc: Doc, ref: Reference, linked: LinkResult, st: CueStats): 
   }
   return raw;
 }
+
+const CENTRAL_BANK = /\b(?:Reserve|Central Bank|Bank of|Federal Open Market|Riksbank|Norges Bank|National Bank)\b/;
 
 const toScore = (raw: number, scale: number, lengthFactor: number) => 1 - Math.exp(-raw / (scale * lengthFactor));
 
@@ -138,9 +142,9 @@ export function topicEvidence(doc: Doc, ref: Reference, linked: LinkResult): Top
  */
 export function classify(doc: Doc, ref: Reference, linked: LinkResult): Topic[] {
   const tax = ref.taxonomy;
-  const { threshold, relativeFloor, maxTopics, scale, lengthWords } = tax.scoring;
+  const { threshold, relativeFloor, relativeCap, maxTopics, scale, lengthWords } = tax.scoring;
   const raw = rawScores(doc, ref, linked, cueStats(doc, tax));
-  const top = raw.reduce((m, x) => Math.max(m, x), 0);
+  const top = Math.min(relativeCap, raw.reduce((m, x) => Math.max(m, x), 0));
   const lengthFactor = Math.max(1, Math.sqrt(doc.wordCount / lengthWords));
   const out: Topic[] = [];
   for (let i = 0; i < raw.length; i++) {

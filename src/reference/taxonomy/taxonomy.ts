@@ -27,6 +27,8 @@ const ScoringSchema = z.object({
   threshold: z.number().min(0).max(1),
   /** Topics whose raw evidence is under this share of the best topic's are dropped. */
   relativeFloor: z.number().min(0).max(1),
+  /** The best topic's raw evidence counts at most this much for the floor (cue-dense articles keep their second topics). */
+  relativeCap: z.number().positive(),
   maxTopics: z.number().int().positive(),
   /** score = 1 − exp(−raw / (scale × lengthFactor)). */
   scale: z.number().positive(),
