@@ -17,14 +17,16 @@ function hex16(s: string): string {
 }
 
 /**
- * The identity of an article: the source's own id when there is one, else its canonical URL,
- * else its content hash. Two writes with the same identity are versions of one article.
+ * The identity of an article: the source's own id for the item, namespaced by the source (its id,
+ * else its name: two NDJSON files or API clients may both number their items from 1); else its
+ * canonical URL; else its content hash. Two writes with the same identity are versions of one article.
  *
  * @example
  * identityOf({ sourceId: "s1", externalId: "guid-7", canonicalUrl: null, contentHash: "ab" }) // "x:s1\u0000guid-7"
+ * identityOf({ sourceId: null, source: "Wire", externalId: "7", canonicalUrl: null, contentHash: "ab" }) // "x:@Wire\u00007"
  */
-export function identityOf(w: Pick<ArticleWrite, "sourceId" | "externalId" | "canonicalUrl" | "contentHash">): string {
-  if (w.externalId) return `x:${w.sourceId ?? ""}\u0000${w.externalId}`;
+export function identityOf(w: Pick<ArticleWrite, "sourceId" | "externalId" | "canonicalUrl" | "contentHash"> & { source?: string | null }): string {
+  if (w.externalId) return `x:${w.sourceId ?? (w.source ? `@${w.source}` : "")}\u0000${w.externalId}`;
   if (w.canonicalUrl) return `u:${w.canonicalUrl}`;
   return `h:${w.contentHash}`;
 }

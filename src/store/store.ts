@@ -205,7 +205,7 @@ export interface Store {
   /** Stores an article version in one transaction: article, revision, enrichment, story, FTS. Idempotent. */
   writeArticle(write: ArticleWrite, options?: WriteOptions): Promise<WriteResult>;
   /** The stored article this write would revise (identity) or duplicate (content, url); null for a new one. */
-  lookupArticle(write: Pick<ArticleWrite, "sourceId" | "externalId" | "canonicalUrl" | "contentHash">): Promise<ArticleMatch | null>;
+  lookupArticle(write: Pick<ArticleWrite, "sourceId" | "externalId" | "canonicalUrl" | "contentHash"> & { source?: string | null }): Promise<ArticleMatch | null>;
   /** Stores a new enrichment of the current revision (re-enrichment): new seq, refreshed indexes. Null for an unknown id. */
   replaceEnrichment(id: string, enrichment: Enrichment): Promise<WriteResult | null>;
   /** Articles whose current enrichment was made by another engine version, in storage order after `afterId`. */

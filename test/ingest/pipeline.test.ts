@@ -55,6 +55,15 @@ describe("Pipeline", () => {
     expect((await store.listRevisions(a.article.id)).length).toBe(2);
   });
 
+  it("namespaces item ids by source when there is no source id", async () => {
+    const a = await pipeline.ingest({ id: "1", source: "Wire", title: "Acme wins order", text: "Acme won a large order." });
+    const b = await pipeline.ingest({ id: "1", source: "Blog", title: "Beta loses case", text: "Beta lost a court case." });
+    const c = await pipeline.ingest({ id: "1", source: "Wire", title: "Acme wins order", text: "Acme won a large order from a utility." });
+    expect([a.status, b.status, c.status]).toEqual(["created", "created", "revised"]);
+    expect(c.article.id).toBe(a.article.id);
+    expect(b.article.id).not.toBe(a.article.id);
+  });
+
   it("rejects bad input with a clear error and stores nothing", async () => {
     await expect(pipeline.ingest({ title: "", text: "   " })).rejects.toMatchObject({ code: "EMPTY_INPUT" });
     await expect(pipeline.ingest({ title: "x", text: "\u0000\u0001binary" })).rejects.toMatchObject({ code: "BINARY_INPUT" });

@@ -6,7 +6,7 @@ import type { Story } from "../../contract/enrichment.ts";
 import type { ArticleWrite } from "../../store/store.ts";
 import { articleIdOf, identityOf, sortSeconds } from "../../store/keys.ts";
 
-type Keys = Pick<ArticleWrite, "sourceId" | "externalId" | "canonicalUrl" | "contentHash" | "simhash" | "publishedAt" | "seenAt">;
+type Keys = Pick<ArticleWrite, "sourceId" | "source" | "externalId" | "canonicalUrl" | "contentHash" | "simhash" | "publishedAt" | "seenAt">;
 
 interface Entry {
   keys: string[];

@@ -61,7 +61,7 @@ export class SqliteStore implements Store {
     return writeArticle(this.q, write, options);
   }
 
-  async lookupArticle(w: Pick<ArticleWrite, "sourceId" | "externalId" | "canonicalUrl" | "contentHash">): Promise<ArticleMatch | null> {
+  async lookupArticle(w: Pick<ArticleWrite, "sourceId" | "externalId" | "canonicalUrl" | "contentHash"> & { source?: string | null }): Promise<ArticleMatch | null> {
     return lookupArticle(this.q, w);
   }
 

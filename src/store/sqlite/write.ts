@@ -220,7 +220,7 @@ export function setCheckpoint(q: Query, key: string, line: number): void {
  * @example
  * lookupArticle(q, { sourceId: null, externalId: "n-1", canonicalUrl: null, contentHash: "ab12" })
  */
-export function lookupArticle(q: Query, w: Pick<ArticleWrite, "sourceId" | "externalId" | "canonicalUrl" | "contentHash">): ArticleMatch | null {
+export function lookupArticle(q: Query, w: Pick<ArticleWrite, "sourceId" | "externalId" | "canonicalUrl" | "contentHash"> & { source?: string | null }): ArticleMatch | null {
   const cols = "id, content_hash, story_id, first_seen_at, revision";
   type Row = { id: string; content_hash: string; story_id: string; first_seen_at: string; revision: number };
   const tries: [ArticleMatch["match"], string, unknown][] = [
