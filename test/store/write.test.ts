@@ -84,4 +84,15 @@ describe("writeArticle", () => {
     expect(await store.listStale("9.9.9", 10)).toEqual([]);
     expect((await store.listArticles({ tickers: ["acme"] })).items.map((x) => x.id)).toEqual([a.article.id]);
   });
+
+  it("keeps the full-text index in step with the articles through edits and re-enrichment", async () => {
+    const a = await store.writeArticle(makeWrite(base));
+    await store.writeArticle(makeWrite({ ...base, title: "Acme crushes estimates", text: "Zebra-striped results.", publishedAt: "2026-03-02T09:30:00Z" }));
+    await store.replaceEnrichment(a.article.id, makeWrite({ ...base, title: "x" }).enrichment);
+    expect(() => store.db.exec("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    expect((await store.listArticles({ q: "zebra" })).items.length).toBe(1);
+    expect((await store.listArticles({ q: "beats" })).items.length).toBe(0);
+    store.db.prepare("UPDATE articles SET text = 'tampered' WHERE id = ?").run(a.article.id);
+    expect(() => store.db.exec("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")).toThrow();
+  });
 });
