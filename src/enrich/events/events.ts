@@ -11,83 +11,11 @@ import type { EnrichEvent, EventType } from "../../contract/enrichment.ts";
 import type { LinkResult } from "../link/link.ts";
 import { toAmount } from "../figures/figures.ts";
 import { sentenceScores } from "../sentiment/score.ts";
-import { head, tokensOf } from "../../reference/lexicon/phrases.ts";
+import { tokensOf } from "../../reference/lexicon/phrases.ts";
+import { DETECTORS, triggered } from "./triggers.ts";
 import { partyIndex, previousParty, rolesAt, type PartyIndex } from "./actors.ts";
-import { sentenceCtx, type Detector, type Draft } from "./context.ts";
-import { analystAction, earnings, guidance } from "./detect/results.ts";
-import { buyback, capitalRaise, contract, dividend, investment, mergerAcquisition, partnership, productLaunch } from "./detect/deals.ts";
-import { bankruptcy, cyberIncident, investigation, lawsuit, outage, recall, regulatoryDecision, settlement } from "./detect/legal.ts";
-import { executiveChange, layoffs } from "./detect/people.ts";
-import { macroData, rateDecision } from "./detect/macro.ts";
+import { sentenceCtx, type Draft } from "./context.ts";
 
-/**
- * Detectors in order of precedence, each with the words that can trigger it: a sentence runs only the
- * detectors whose trigger words it contains (one pass over its tokens; `*` matches by prefix).
- */
-const DETECTORS: Array<[Detector, string]> = [
-  [earnings, "estimate* expectation* expected consensus forecast* projection* view views reported posted announced delivered recorded eps beat* topped"],
-  [guidance, "guidance outlook forecast* target targets projection* view expects expect sees guided"],
-  [analystAction, "upgrade* downgrade* initiat* began starts started resumed reiterat* maintain* target objective"],
-  [mergerAcquisition, "acquire acquires acquired acquiring acquisition buy buys bought purchase merge merges merger mergers takeover take tender buyout combine sold cash stock"],
-  [investment, "invest* stake stakes fund* financ* commit* pledg* round backing pour* inject* infusion spending spend purchases"],
-  [capitalRaise, "ipo offering public listing debut notes bonds bond debt shares stock issue raised raises raise priced"],
-  [dividend, "dividend dividends"],
-  [buyback, "buyback buybacks repurchase* back"],
-  [bankruptcy, "bankrupt* chapter insolvency administration default* missed"],
-  [settlement, "settle* pay resolve"],
-  [lawsuit, "sue sued sues suing lawsuit* suit complaint class indict* charged jury verdict ruled"],
-  [investigation, "investigat* probe* subpoena* inquiry raided"],
-  [regulatoryDecision, "approv* clear* grant* authori* reject* declined block* denied denies response fine fined fines"],
-  [layoffs, "lay laid lays layoff* job jobs redundanc* workforce headcount employees workers positions roles staff"],
-  [executiveChange, "chief ceo cfo coo cto president chairman chairwoman chair chairperson director"],
-  [rateDecision, "fed federal fomc ecb central bank boe boj reserve snb pboc riksbank"],
-  [macroData, "inflation cpi gdp payrolls unemployment jobless retail pmi ppi pce production housing confidence sentiment deficit durable consumer producer gross"],
-  [partnership, "partner* team* collaborat* alliance joint distribution licensing supply multi exclusive sole revenue"],
-  [contract, "contract contracts order orders deal deals"],
-  [productLaunch, "launch* unveil* introduc* rolled rolls rolling debut* released releases selling new"],
-  [recall, "recall*"],
-  [cyberIncident, "cyber* breach* ransomware hack* malware stolen leaked"],
-  [outage, "outage* down offline"],
-];
-/** Trigger word → detector indexes; trigger prefixes by their first three letters. */
-const TRIGGER_WORDS = new Map<string, number[]>();
-const TRIGGER_PREFIXES = new Map<number, Array<[string, number]>>();
-DETECTORS.forEach(([, words], i) => {
-  for (const w of words.split(" ")) {
-    if (w.endsWith("*")) {
-      const p = w.slice(0, -1);
-      const list = TRIGGER_PREFIXES.get(head(p)) ?? [];
-      list.push([p, i]);
-      TRIGGER_PREFIXES.set(head(p), list);
-      if (p.length < 3) throw new Error(`events: trigger prefix "${w}" is shorter than three letters`);
-    } else TRIGGER_WORDS.set(w, [...(TRIGGER_WORDS.get(w) ?? []), i]);
-  }
-});
-
-/** Marks in `fired` the detectors triggered by the tokens [from, to); true when any. */
-function triggered(words: readonly string[], from: number, to: number, fired: Uint8Array): boolean {
-  fired.fill(0);
-  let any = false;
-  for (let k = from; k < to; k++) {
-    const w = words[k]!;
-    const exact = TRIGGER_WORDS.get(w);
-    if (exact) {
-      for (const d of exact) fired[d] = 1;
-      any = true;
-    }
-    if (w.length < 3) continue;
-    const pre = TRIGGER_PREFIXES.get(head(w));
-    if (pre) {
-      for (const [p, d] of pre) {
-        if (w.startsWith(p)) {
-          fired[d] = 1;
-          any = true;
-        }
-      }
-    }
-  }
-  return any;
-}
 const MAX_EVENTS = 25;
 /** Below this confidence an event is left out (quotes, commentary, hedged mentions). */
 const MIN_CONFIDENCE = 0.5;
