@@ -103,6 +103,27 @@ function guidanceSubtype(verb: string): string {
   return "reaffirm";
 }
 
+const GUIDANCE_FOLLOW = /\b(?:now\s+)?(?:expects?|sees|forecasts?|projects?|guidance|outlook)\b/i;
+const PRIOR_BEFORE = /\bfrom\s+(?:its\s+|the\s+|an?\s+)?(?:earlier|prior|previous|initial|old)?\s*(?:forecast|guidance|outlook|view|range|target|estimate)?\s*(?:of\s+)?(?:about\s+|roughly\s+)?$/i;
+const RANGE_GAP = /^\s*(?:to|-|–|and)\s*$/;
+
+/** Names guidance figures: the new range, the prior one ("from …") and the market's ("analysts expected …"). */
+function guidanceFigures(text: string, figs: readonly Figure[]): Draft["figures"] {
+  const out: Draft["figures"] = [];
+  let last: { name: string; end: number } | undefined;
+  for (const f of figs) {
+    // Only figures after the guidance words ("… costs rose $800 million, and it cut its forecast" has none).
+    if (f.kind === "year" || f.kind === "number") continue;
+    const before = text.slice(Math.max(0, f.start - 45), f.start);
+    let name = isEstimate(text, f, true) ? "consensus" : PRIOR_BEFORE.test(before) ? "prior" : "new";
+    // The high end of a range takes the name of its low end ("from $20 to $21").
+    if (last && name === "new" && RANGE_GAP.test(text.slice(last.end, f.start))) name = last.name;
+    out.push({ name: `guidance_${name}`, figure: f });
+    last = { name, end: f.end };
+  }
+  return out;
+}
+
 /** Company guidance changes. */
 export const guidance: Detector = (ctx) => {
   const t = ctx.text;
@@ -120,14 +141,11 @@ export const guidance: Detector = (ctx) => {
     subtype = /above|ahead/i.test(v[1]!) ? "raise" : /below|short/i.test(v[1]!) ? "cut" : "reaffirm";
     at = absolute(ctx, v);
   }
-  const figures: Draft["figures"] = [];
-  const text = ctx.doc.text;
-  for (const f of ctx.figures()) {
-    // Only figures after the guidance words ("… costs rose $800 million, and it cut its forecast" has none).
-    if (f.kind === "year" || f.kind === "number" || f.start < at) continue;
-    const before = text.slice(Math.max(0, f.start - 12), f.start);
-    const name = isEstimate(text, f, true) ? "consensus" : /\bfrom\s+(?:about\s+)?$/i.test(before) ? "prior" : "new";
-    figures.push({ name: `guidance_${name}`, figure: f });
+  let figures = guidanceFigures(ctx.doc.text, ctx.figures().filter((f) => f.start >= at));
+  // "… lowered its forecast. It now expects $17.90 to $18.90 a share, down from $20 to $21.": the next sentence.
+  if (figures.length === 0) {
+    const next = ctx.doc.sentences[ctx.s + 1];
+    if (next && GUIDANCE_FOLLOW.test(ctx.doc.text.slice(next.start, next.end))) figures = guidanceFigures(ctx.doc.text, ctx.nextFigures(1));
   }
   const polarity = subtype === "raise" ? "positive" : subtype === "cut" || subtype === "withdraw" ? "negative" : "neutral";
   const amount = figures.find((f) => f.name === "guidance_new")?.figure;
