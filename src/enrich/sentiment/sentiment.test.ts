@@ -131,3 +131,12 @@ describe("sentiment with events", () => {
     expect(r.byTicker.WMT).toBeLessThan(-0.2);
   });
 });
+
+describe("sentiment about targets", () => {
+  it("does not give the broker the tone of its downgrade", () => {
+    const d = doc("Note", "Morgan Stanley downgraded Nike to equal-weight from overweight, citing weak demand.");
+    const r = sentiment(d, ref, linkedFrom(d, { NKE: ["Nike"], MS: ["Morgan Stanley"] }));
+    expect(r.byTicker.NKE).toBeLessThan(-0.2);
+    expect(r.byTicker.MS).toBe(0);
+  });
+});

@@ -23,6 +23,8 @@ const NEUTRAL_BAND = 0.08;
 const NEUTRAL_WEIGHT = 0.25;
 /** Sentences that refer back to the company named before ("The company…", "Its shares…", "Shares of the chipmaker…"). */
 const COREF_START = /^(?:It|Its|The (?:company|firm|group|bank|retailer|lender|insurer|chipmaker|automaker|carmaker|drugmaker|maker|giant|stock)|The [\w-]+ (?:maker|company|firm|giant|retailer|group|chain|producer|designer|insurer|bank|lender)|Shares of the|Its shares|The shares)\b/;
+/** Events whose tone concerns their target only (the broker of a downgrade is not downgraded). */
+const ABOUT_TARGET = new Set(["rating_change", "price_target", "investigation", "regulatory_decision", "lawsuit"]);
 /** Weight of an event's polarity in its sentence's raw score (times the event's confidence). */
 const EVENT_WEIGHT = 1.5;
 const CLAUSE_BREAK = /;|,?\s+(?:while|whereas|but|although|though|even\s+as|yet)\s+/g;
@@ -114,7 +116,12 @@ function clauseOf(doc: Doc, s: number, offset: number): { start: number; end: nu
  * @example
  * tickerSentiment(doc, scores, linked) // { AAPL: 0.61, MSFT: -0.2 }
  */
-export function tickerSentiment(doc: Doc, sc: SentenceScores, linked: LinkResult): Record<string, number> {
+export function tickerSentiment(doc: Doc, sc: SentenceScores, linked: LinkResult, events: readonly EnrichEvent[] = []): Record<string, number> {
+  // "Morgan Stanley downgraded Nike": the sentence's tone is about the target, not the broker.
+  const notAbout = new Set<string>();
+  for (const e of events) {
+    if (e.actor && e.target && ABOUT_TARGET.has(e.type)) notAbout.add(`${e.actor}@${sentenceOf(doc, e.evidence.start)}`);
+  }
   const bySentence = new Map<number, Set<string>>();
   const mentions = new Map<string, Array<{ s: number; offset: number }>>();
   const lastIn = new Map<number, { symbol: string; at: number }>();
@@ -122,7 +129,7 @@ export function tickerSentiment(doc: Doc, sc: SentenceScores, linked: LinkResult
     const list: Array<{ s: number; offset: number }> = [];
     for (const m of t.mentions) {
       const s = sentenceOf(doc, m.start);
-      if (s < 0) continue;
+      if (s < 0 || notAbout.has(`${t.symbol}@${s}`)) continue;
       list.push({ s, offset: m.start });
       let set = bySentence.get(s);
       if (!set) bySentence.set(s, (set = new Set()));
@@ -166,8 +173,9 @@ export function tickerSentiment(doc: Doc, sc: SentenceScores, linked: LinkResult
  * r.article.label; r.byTicker.AMZN;
  */
 export function sentiment(doc: Doc, ref: Reference, linked: LinkResult): SentimentResult {
-  const sc = withEvents(doc, sentenceScores(doc, ref.lexicon), extractEvents(doc, ref, linked));
-  return { article: articleSentiment(doc, sc), byTicker: tickerSentiment(doc, sc, linked) };
+  const events = extractEvents(doc, ref, linked);
+  const sc = withEvents(doc, sentenceScores(doc, ref.lexicon), events);
+  return { article: articleSentiment(doc, sc), byTicker: tickerSentiment(doc, sc, linked, events) };
 }
 
 /**

@@ -105,6 +105,7 @@ function guidanceSubtype(verb: string): string {
 
 const GUIDANCE_FOLLOW = /\b(?:now\s+)?(?:expects?|sees|forecasts?|projects?|guidance|outlook)\b/i;
 const PRIOR_BEFORE = /\bfrom\s+(?:its\s+|the\s+|an?\s+)?(?:earlier|prior|previous|initial|old)?\s*(?:forecast|guidance|outlook|view|range|target|estimate)?\s*(?:of\s+)?(?:about\s+|roughly\s+)?$/i;
+const PRICE_MOVE_BEFORE = /\b(?:shares?|stock|slid|slide|slides|fell|falls|rose|rises|jumped|jumps|dropped|drops|gained|gains|climbed|plunged|plunges|tumbled|sank|soared|surged|down|up)\b[^.;$\d]{0,20}$/i;
 const RANGE_GAP = /^\s*(?:to|-|–|and)\s*$/;
 
 /** Names guidance figures: the new range, the prior one ("from …") and the market's ("analysts expected …"). */
@@ -115,6 +116,8 @@ function guidanceFigures(text: string, figs: readonly Figure[]): Draft["figures"
     // Only figures after the guidance words ("… costs rose $800 million, and it cut its forecast" has none).
     if (f.kind === "year" || f.kind === "number") continue;
     const before = text.slice(Math.max(0, f.start - 45), f.start);
+    // "…; shares slide 8%" is the stock's move, not guidance.
+    if (PRICE_MOVE_BEFORE.test(before)) continue;
     let name = isEstimate(text, f, true) ? "consensus" : PRIOR_BEFORE.test(before) ? "prior" : "new";
     // The high end of a range takes the name of its low end ("from $20 to $21").
     if (last && name === "new" && RANGE_GAP.test(text.slice(last.end, f.start))) name = last.name;
