@@ -45,6 +45,9 @@ const ACTOR_PHRASE: Partial<Record<EnrichEvent["type"], string>> = {
   outage: "it suffered the outage",
 };
 
+/** Losing an exclusive position ("ends X's exclusive license", "no longer the sole provider"). */
+const EXCLUSIVITY_LOST = /\b(?:ends?|ended|ending|removes?|removed|loses?|lost|no longer)\b[^.;]{0,60}\b(?:exclusiv\w*|sole)\b/i;
+
 /** How one event moves the parties it names: [symbol, effect, reason]. */
 function eventEffects(e: EnrichEvent, symbols: Set<string>): Array<[string, number, string]> {
   const p = e.polarity === "positive" ? 1 : e.polarity === "negative" ? -1 : 0;
@@ -59,7 +62,8 @@ function eventEffects(e: EnrichEvent, symbols: Set<string>): Array<[string, numb
   else if (e.type === "rating_change" || e.type === "price_target") add(symbols.has(e.target ?? "") ? e.target : e.actor, 0.3 * p, `it is the subject of the ${kind}`);
   else if (e.type === "partnership" && /ended|restructur/.test(e.subtype ?? "")) {
     const ended = /ended/.test(e.subtype ?? "");
-    add(e.actor, ended ? -0.3 : -0.2, `its existing ${kind} is being ${ended ? "ended" : "restructured"}, usually on worse terms for the incumbent`);
+    const exclusive = EXCLUSIVITY_LOST.test(e.evidence.text);
+    add(e.actor, exclusive ? -0.4 : ended ? -0.3 : -0.2, exclusive ? `it loses an exclusive position as its ${kind} is reworked` : `its existing ${kind} is being ${ended ? "ended" : "restructured"}, usually on worse terms for the incumbent`);
   } else {
     add(e.actor, 0.3 * p, ACTOR_PHRASE[e.type] ?? `it is the actor of the ${kind}`);
     if (["investment", "partnership", "contract"].includes(e.type)) add(e.target, 0.3 * p, `it is on the other side of the ${kind}`);
