@@ -219,6 +219,8 @@ export interface Store {
   listRevisions(id: string): Promise<RevisionRecord[]>;
   listArticles(query: ArticleQuery): Promise<Page<ArticleRecord>>;
   getStory(id: string): Promise<StoryRecord | null>;
+  /** A story without its article list (constant time, for placing new articles), plus how many of its articles precede `articleId` in time. */
+  getStoryInfo(id: string, articleId?: string): Promise<(Omit<StoryRecord, "articleIds"> & { before: number }) | null>;
   countArticles(): Promise<number>;
 
   listTickers(limit?: number): Promise<TickerSummary[]>;

@@ -44,6 +44,30 @@ const CONTEXT = [
   "Analysts at three brokerages reiterated neutral ratings.", "The stock trades at a discount to its five-year average multiple.", "Unionized workers ratified a new four-year contract.",
 ];
 
+/** Parts of generated context sentences (subject, what happened, why): thousands of combinations. */
+const REGIONS = ["North America", "Europe", "Asia", "Latin America", "Japan", "India", "the Middle East", "Canada", "Germany", "Brazil", "Australia", "Mexico", "France", "Korea", "Africa"];
+const PRODUCTS = ["cloud", "advertising", "semiconductor", "payments", "streaming", "pharmacy", "freight", "insurance", "wealth management", "battery", "software", "consumer lending", "data center", "aerospace", "medical device", "grocery", "apparel", "gaming", "robotics", "satellite", "fertilizer", "steel", "chemicals", "hotel", "airline", "mortgage", "cybersecurity", "electric vehicle", "solar", "wireless"];
+const BANKS = ["Barclays", "Citi", "Jefferies", "Bernstein", "UBS", "Deutsche Bank", "Wells Fargo", "Evercore", "Raymond James", "Piper Sandler", "BMO", "Mizuho"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const COSTS = ["labor", "shipping", "energy", "component", "marketing", "interest", "legal", "raw material", "insurance", "rent"];
+const PEOPLE = ["Maria Lopez", "James Chen", "Priya Natarajan", "Tom Becker", "Aisha Okafor", "Lars Nilsson", "Keiko Tanaka", "David Rosen", "Sofia Romano", "Omar Haddad", "Emily Carter", "Raj Mehta"];
+const SUBJECTS = [
+  "Revenue in the {region} unit", "The company's {product} business", "Sales of {product} products", "Operating margin in {region}", "Demand from {product} customers",
+  "Its {product} division", "Orders from {region}", "Spending on {product} projects", "The {product} segment", "Subscription revenue", "Same-store sales in {region}",
+  "Backlog for {product} equipment", "Headcount in {region}", "Free cash flow", "Gross margin", "Inventory of {product} parts",
+];
+const PREDICATES = [
+  "rose {p}% from a year earlier", "fell {p}% in the {month} quarter", "was flat compared with {month}", "reached a record ${n} billion", "slipped to ${n} billion",
+  "grew faster than analysts at {bank} had forecast", "missed the estimate compiled by {bank}", "improved for a {ord} straight quarter", "declined by ${n} million",
+  "doubled since {month}", "beat internal targets, chief financial officer {person} said", "weakened late in the period", "stabilised after a difficult {month}",
+];
+const TAILS = [
+  "as demand for {product} services picked up", "despite higher {cost} costs", "helped by a weaker dollar", "because of delays in {region}", "after a price increase in {month}",
+  "while competitors cut prices", "on the back of new contracts in {region}", "as customers delayed {product} orders", "thanks to lower {cost} expenses",
+  "even as rivals expanded in {region}", "according to a filing with regulators", "partly offset by {cost} inflation", "with {product} sales leading the gains",
+];
+const ORD = ["second", "third", "fourth", "fifth", "sixth"];
+
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -66,7 +90,8 @@ export interface CorpusArticle {
 
 /**
  * The i-th article of the corpus for a seed (stable: article i is always the same); "short" is
- * about 100 words, "long" about 300.
+ * about 70 words of fixed sentences, "long" about 250 words, most of them from combined sentence parts
+ * (so that unrelated articles differ as much as real ones do).
  *
  * @example
  * corpusArticle(42).title // "Nvidia agrees to buy …"
@@ -80,8 +105,13 @@ export function corpusArticle(i: number, seed = 1, length: "short" | "long" = "s
   const n = (): string => (1 + rnd() * 9).toFixed(2);
   const p = (): number => 1 + Math.floor(rnd() * 40);
   const ev = pick(EVENTS)(company, other, n, p);
-  const count = length === "short" ? 3 + Math.floor(rnd() * 4) : 16 + Math.floor(rnd() * 16);
+  const fill = (t: string): string =>
+    t.replace(/\{(\w+)\}/g, (_, k: string) =>
+      k === "region" ? pick(REGIONS) : k === "product" ? pick(PRODUCTS) : k === "bank" ? pick(BANKS) : k === "month" ? pick(MONTHS) : k === "cost" ? pick(COSTS)
+        : k === "person" ? pick(PEOPLE) : k === "ord" ? pick(ORD) : k === "p" ? String(p()) : n());
+  const count = length === "short" ? 3 + Math.floor(rnd() * 4) : 4 + Math.floor(rnd() * 4);
   const context = [...CONTEXT].sort(() => rnd() - 0.5).slice(0, count);
+  if (length === "long") for (let k = 8 + Math.floor(rnd() * 10); k > 0; k--) context.push(fill(`${pick(SUBJECTS)} ${pick(PREDICATES)} ${pick(TAILS)}.`));
   const body = [...ev.body, ...context].sort(() => rnd() - 0.5);
   const paragraphs: string[] = [];
   for (let k = 0; k < body.length; k += 3) paragraphs.push(body.slice(k, k + 3).join(" "));

@@ -155,7 +155,7 @@ export class Pipeline implements Ingestor {
     const near = await findNearDuplicate(store, p.write.simhash, at, { maxDistance: this.options.maxDistance, extra: pending?.candidates() });
     if (near) {
       const inFlight = pending?.story(near.storyId);
-      const s = await store.getStory(near.storyId);
+      const s = await store.getStoryInfo(near.storyId);
       const before = (s?.size ?? 0) + (inFlight?.count ?? 0);
       const first = s?.firstSeenAt ?? inFlight?.firstSeenAt;
       if (first) return storyContext(near.storyId, before + 1, first, before);
@@ -164,9 +164,9 @@ export class Pipeline implements Ingestor {
   }
 
   private async contextOf(storyId: string, articleId: string): Promise<Story> {
-    const s = await this.options.store.getStory(storyId);
+    const s = await this.options.store.getStoryInfo(storyId, articleId);
     if (!s) return storyContext(storyId, 1, new Date().toISOString(), 0);
-    return storyContext(s.id, s.size, s.firstSeenAt, Math.max(0, s.articleIds.indexOf(articleId)));
+    return storyContext(s.id, s.size, s.firstSeenAt, s.before);
   }
 
   private async ingestNow(item: IngestItem, options: WriteOptions): Promise<WriteResult> {

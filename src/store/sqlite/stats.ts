@@ -45,6 +45,15 @@ export function getStory(q: Query, id: string): StoryRecord | null {
   return { id: s.id, firstSeenAt: s.first_seen_at, size: s.size, articleIds: ids, title: s.title };
 }
 
+/** A story without its article list; `before`: its articles earlier than `articleId`. @example getStoryInfo(q, "st_…", "2377…") */
+export function getStoryInfo(q: Query, id: string, articleId?: string): (Omit<StoryRecord, "articleIds"> & { before: number }) | null {
+  const s = q.get<{ id: string; first_seen_at: string; size: number; title: string }>("SELECT * FROM stories WHERE id = ?", id);
+  if (!s) return null;
+  const key = articleId ? q.value<number>("SELECT sort_key FROM articles WHERE id = ?", articleId) : undefined;
+  const before = key === undefined ? 0 : (q.value<number>("SELECT count(*) FROM articles WHERE story_id = ? AND sort_key < ?", id, key) ?? 0);
+  return { id: s.id, firstSeenAt: s.first_seen_at, size: s.size, title: s.title, before };
+}
+
 /** Inserts or replaces daily bars; resolves to the number written. @example putPrices(q, bars) */
 export function putPrices(q: Query, bars: PriceBar[]): number {
   return q.tx(() => {

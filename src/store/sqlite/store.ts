@@ -112,6 +112,10 @@ export class SqliteStore implements Store {
     return stats.getStory(this.q, id);
   }
 
+  async getStoryInfo(id: string, articleId?: string): Promise<(Omit<StoryRecord, "articleIds"> & { before: number }) | null> {
+    return stats.getStoryInfo(this.q, id, articleId);
+  }
+
   async countArticles(): Promise<number> {
     return this.q.value<number>("SELECT value FROM counters WHERE name = 'articles'") ?? 0;
   }
