@@ -90,3 +90,18 @@ console.log(`index load (fresh process, from cache, median of 3): ${fresh.loadMs
 for (const [name, r] of [["typical", typical], ["dense (every paragraph names companies)", dense]] as const) {
   console.log(`linking, ${name}: ~${Math.round(r.words)} words, ${r.tickers.toFixed(1)} tickers/article: ${Math.round(r.perSec)} articles/s wall, ${Math.round(r.perCpuSec)} articles per CPU-second (one core; target ≥ 3,000)`);
 }
+
+/** Worst cases at the 2 MB input limit: linking must stay linear (no quadratic scans on huge sentences). */
+const WORST: Record<string, string> = {
+  "one huge Title Case sentence": "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta, ",
+  "cashtags only": "$AAPL ",
+  "parenthesised words": "Foo (BAR) ",
+  "word-like names and vetoes": "Apple and Microsoft and Target and Amazon rainforest and Delta ",
+  "people and titles": "CEO John Smith, the head of Apple, said. ",
+};
+for (const [name, unit] of Object.entries(WORST)) {
+  const body = unit.repeat(Math.floor(2_000_000 / unit.length));
+  const t1 = performance.now();
+  linkWith(normalize({ title: "worst case", body }), master);
+  console.log(`worst case, ${name} (${(body.length / 1e6).toFixed(1)} MB): ${(performance.now() - t1).toFixed(0)} ms`);
+}

@@ -67,8 +67,12 @@ function explicit(doc: Doc, master: SecurityMaster, sentenceOf: (o: number) => n
   };
   for (const m of doc.text.matchAll(CASHTAG_RE)) if (!master.crypto.has(m[1]!)) push("cashtag", m, m[1]!);
   for (const m of doc.text.matchAll(EXCHANGE_RE)) push("exchange", m, m[1]!);
+  out.sort((a, b) => a.start - b.start);
+  const taken = out.slice();
+  let k = 0;
   for (const m of doc.text.matchAll(PAREN_RE)) {
-    if (out.some((c) => c.start <= m.index && c.end >= m.index)) continue;
+    while (k < taken.length && taken[k]!.end < m.index) k++;
+    if (k < taken.length && taken[k]!.start <= m.index) continue;
     const before = doc.text.slice(Math.max(0, m.index - 40), m.index);
     if (!/[\p{Lu}\d][\p{L}\d.&'’-]*[.,]?\s*$/u.test(before)) continue;
     if (master.acronyms.has(m[1]!) && !/\b(?:Inc|Corp|Co|Ltd|plc|Group|Holdings)\.?,?\s*$/.test(before)) continue;
@@ -77,9 +81,14 @@ function explicit(doc: Doc, master: SecurityMaster, sentenceOf: (o: number) => n
   return out;
 }
 
-function covered(explicitC: Candidate[], t: Token): boolean {
-  for (const c of explicitC) if (t.start < c.end && t.end > c.start) return true;
-  return false;
+/** Walks the (sorted) explicit candidates alongside the tokens: is token `t` inside one of them? */
+function coverage(explicitC: Candidate[]): (t: Token) => boolean {
+  let k = 0;
+  return (t) => {
+    while (k < explicitC.length && explicitC[k]!.end <= t.start) k++;
+    const c = explicitC[k];
+    return !!c && t.start < c.end && t.end > c.start;
+  };
 }
 
 /**
@@ -94,12 +103,13 @@ export function scan(doc: Doc, master: SecurityMaster): Scan {
   const tokens = tokenize(doc.text);
   for (const t of tokens) t.sentence = sentenceOf(t.start);
   const candidates = explicit(doc, master, sentenceOf);
-  const explicitC = candidates.slice();
+  const explicitC = candidates.slice().sort((a, b) => a.start - b.start);
+  const covered = coverage(explicitC);
   const keys = tokens.map((t) => t.key);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.cap && !master.lowerStarts.has(t.key)) continue;
-    if (explicitC.length && covered(explicitC, t)) continue;
+    if (explicitC.length && covered(t)) continue;
     const matches = matchAt(master.trie, keys, i);
     let taken = 0;
     for (let m = matches.length - 1; m >= 0 && !taken; m--) {

@@ -10,6 +10,21 @@ import type { Accepted } from "./evidence.ts";
 import { MAX_MENTIONS } from "./score.ts";
 import { findPeople } from "./people.ts";
 
+/** Does [start, end) overlap one of the (sorted) accepted mentions? Binary search: large texts stay linear. */
+function overlaps(sorted: readonly { start: number; end: number }[]): (start: number, end: number) => boolean {
+  return (start, end) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const m = sorted[lo];
+    return !!m && m.start < end;
+  };
+}
+
 function salience(doc: Doc, mentions: { start: number }[], max: number): number {
   const inTitle = mentions.some((m) => m.start < doc.title.length) ? 0.4 : 0;
   return Math.round(Math.min(1, 0.2 + inTitle + 0.4 * (mentions.length / Math.max(1, max))) * 1000) / 1000;
@@ -22,10 +37,10 @@ function salience(doc: Doc, mentions: { start: number }[], max: number): number 
  * collectEntities(doc, accepted, linked, master.firstNames).find((e) => e.name === "OpenAI") // { type: "private_company", proxies: ["MSFT"], … }
  */
 export function collectEntities(doc: Doc, accepted: Accepted[], linkedSymbols: Set<string>, firstNames: Set<string>): Entity[] {
-  const byName = new Map<string, { info: EntityInfo; mentions: { text: string; start: number; end: number }[] }>();
+  const byName = new Map<string, { info: EntityInfo; mentions: { text: string; start: number; end: number }[]; starts: Set<number> }>();
   const add = (info: EntityInfo, m: { text: string; start: number; end: number }) => {
-    const e = byName.get(info.name) ?? { info, mentions: [] };
-    if (!e.mentions.some((x) => x.start === m.start)) e.mentions.push(m);
+    const e = byName.get(info.name) ?? { info, mentions: [], starts: new Set<number>() };
+    if (!e.starts.has(m.start)) e.mentions.push(m), e.starts.add(m.start);
     byName.set(info.name, e);
   };
   for (const a of accepted) {
@@ -33,8 +48,7 @@ export function collectEntities(doc: Doc, accepted: Accepted[], linkedSymbols: S
     if (a.pattern?.entity) add(a.pattern.entity, m);
     else if (a.pattern?.kind === "person") add({ name: a.pattern.text, type: "person", proxies: [] }, m);
   }
-  const spans = accepted.map((a) => [a.start, a.end] as const);
-  const taken = (start: number, end: number) => spans.some(([s, e]) => start < e && end > s);
+  const taken = overlaps(accepted);
   for (const p of findPeople(doc.text, firstNames, taken)) add({ name: p.name, type: "person", proxies: [] }, { text: doc.text.slice(p.start, p.end), start: p.start, end: p.end });
   const max = Math.max(0, ...[...byName.values()].map((e) => e.mentions.length));
   return [...byName.values()]

@@ -14,6 +14,8 @@ export interface Accepted extends Candidate {
   why: string;
 }
 
+/** How far (in tokens) around a mention its sentence is read for context; bounds the work on huge sentences. */
+const WINDOW = 40;
 const SUFFIXES = new Set(["inc", "corp", "corporation", "co", "ltd", "plc", "llc", "n.v", "ag", "sa", "se", "holdings", "incorporated", "company"]);
 const KEEP_COMPOUNDS = new Set(["backed", "owned", "led", "funded", "based", "made", "designed", "built", "operated", "controlled", "branded", "sponsored", "related", "specific", "focused", "exclusive", "listed", "parent", "rival", "style", "like", "sized", "supplied"]);
 const PLATFORM_USE = new Set(["post", "posts", "posted", "video", "videos", "clip", "clips", "message", "messages", "account", "accounts", "page", "pages", "channel", "channels", "profile", "profiles", "livestream", "group", "groups", "chat", "chats", "influencer", "influencers", "poll", "thread", "feed", "handle"]);
@@ -74,8 +76,8 @@ function sentenceStart(tokens: Token[], k: number): boolean {
 function titleCase(tokens: Token[], c: Candidate): boolean {
   let caps = 0;
   let all = 0;
-  for (let k = c.first - 1; k >= 0 && tokens[k]!.sentence === c.sentence; k--) all++, tokens[k]!.cap && caps++;
-  for (let k = c.last; k < tokens.length && tokens[k]!.sentence === c.sentence; k++) all++, tokens[k]!.cap && caps++;
+  for (let k = c.first - 1; k >= Math.max(0, c.first - WINDOW) && tokens[k]!.sentence === c.sentence; k--) all++, tokens[k]!.cap && caps++;
+  for (let k = c.last; k < Math.min(tokens.length, c.last + WINDOW) && tokens[k]!.sentence === c.sentence; k++) all++, tokens[k]!.cap && caps++;
   return all >= 3 && caps / all > 0.6;
 }
 
@@ -89,16 +91,22 @@ function hasSuffix(c: Candidate, tokens: Token[]): boolean {
 }
 
 function contextIn(c: Candidate, tokens: Token[], master: SecurityMaster, text: string): string | undefined {
-  for (let k = c.first - 1; k >= 0 && tokens[k]!.sentence === c.sentence; k--) if (master.context.has(tokens[k]!.key)) return tokens[k]!.raw;
-  for (let k = c.last; k < tokens.length && tokens[k]!.sentence === c.sentence; k++) {
+  for (let k = c.first - 1; k >= Math.max(0, c.first - WINDOW) && tokens[k]!.sentence === c.sentence; k--) if (master.context.has(tokens[k]!.key)) return tokens[k]!.raw;
+  for (let k = c.last; k < Math.min(tokens.length, c.last + WINDOW) && tokens[k]!.sentence === c.sentence; k++) {
     const t = tokens[k]!;
     if (master.context.has(t.key)) return t.raw;
     if (t.key === "-" && KEEP_COMPOUNDS.has(tokens[k + 1]?.key ?? "")) return `${c.text}-${tokens[k + 1]!.raw}`;
   }
   const s = tokens[c.first]!;
-  const from = text.lastIndexOf("\n", s.start);
-  const line = text.slice(from + 1, text.indexOf("\n", s.end) === -1 ? text.length : text.indexOf("\n", s.end));
-  return /\$\d/.test(line) && line.length < 400 ? "$ figure" : undefined;
+  // The mention's line (paragraph), if it is short: a headline or a one-line item with a dollar figure.
+  const lo = Math.max(0, s.start - 400);
+  const back = text.slice(lo, s.start).lastIndexOf("\n");
+  if (back < 0 && lo > 0) return undefined;
+  const ahead = text.slice(s.end, s.end + 400);
+  const fwd = ahead.indexOf("\n");
+  if (fwd < 0 && s.end + 400 < text.length) return undefined;
+  const line = text.slice(lo + back + 1, fwd < 0 ? text.length : s.end + fwd);
+  return line.length < 400 && /\$\d/.test(line) ? "$ figure" : undefined;
 }
 
 /** A distinct company named right beside this mention ("Amazon and Google", "Target, Walmart"). */
@@ -134,8 +142,8 @@ function tailOk(c: Candidate, tokens: Token[]): boolean {
 function shouting(tokens: Token[], c: Candidate): boolean {
   let upper = 0;
   let all = 0;
-  for (let k = c.first - 1; k >= 0 && tokens[k]!.sentence === c.sentence; k--) all++, tokens[k]!.upper && upper++;
-  for (let k = c.last; k < tokens.length && tokens[k]!.sentence === c.sentence; k++) all++, tokens[k]!.upper && upper++;
+  for (let k = c.first - 1; k >= Math.max(0, c.first - WINDOW) && tokens[k]!.sentence === c.sentence; k--) all++, tokens[k]!.upper && upper++;
+  for (let k = c.last; k < Math.min(tokens.length, c.last + WINDOW) && tokens[k]!.sentence === c.sentence; k++) all++, tokens[k]!.upper && upper++;
   return all >= 3 && upper / all > 0.5;
 }
 

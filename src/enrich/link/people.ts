@@ -18,7 +18,7 @@ const AFTER_TITLE_RE = new RegExp(String.raw`\b(?:${TITLES})\s+(${NAME})`, "gu")
 const ROLE = String.raw`(?:chief|head|president|founder|co-founder|chair|chairman|chairwoman|CEO|CFO|director|partner|analyst|managing|executive|senior|general counsel)\b`;
 const APPOSITIVE_RE = new RegExp(String.raw`(${NAME}),\s+(?:\d{2},|who\b|(?:the|its|a|an|their)\s+(?:[\p{L}-]+\s+){0,2}?${ROLE}|${ROLE})`, "gu");
 const FIRST_NAME_RE = new RegExp(String.raw`\b([A-Z][a-z]+)\s+(${WORD})\b`, "gu");
-const HINT_RE = new RegExp(String.raw`\b(?:${TITLES})\s+\p{Lu}|\p{Ll}+,\s+(?:\d{2},|the |its |a |chief |head )`, "u");
+const HINT_RE = new RegExp(String.raw`\b(?:${TITLES})\s+\p{Lu}|[\p{Ll}\p{Lu}],\s+(?:\d{2},|who |the |its |a |an |their |chief |head |president |founder )`, "u");
 const NOT_SURNAME = new Set(
   ("Inc Corp Group Bank Fund Capital Partners Management Street Day House Department Office Says Said Reserve Committee Court " +
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October " +
@@ -41,9 +41,11 @@ function plausible(name: string): boolean {
  */
 export function findPeople(text: string, firstNames: Set<string>, taken: (start: number, end: number) => boolean): PersonMention[] {
   const found: PersonMention[] = [];
+  const starts = new Set<number>();
   const add = (name: string, start: number) => {
     const n = name.replace(/\s+/g, " ");
-    if (!plausible(n) || taken(start, start + name.length) || found.some((f) => f.start === start)) return;
+    if (starts.has(start) || !plausible(n) || taken(start, start + name.length)) return;
+    starts.add(start);
     found.push({ name: n, start, end: start + name.length });
   };
   if (HINT_RE.test(text)) {
@@ -52,11 +54,14 @@ export function findPeople(text: string, firstNames: Set<string>, taken: (start:
   }
   for (const m of text.matchAll(FIRST_NAME_RE)) if (firstNames.has(m[1]!.toLowerCase())) add(m[0], m.index);
   if (!found.length) return found;
-  const bySurname = new Map(found.map((f) => [f.name.split(" ").pop()!, f.name]));
+  const bySurname = new Map(found.slice(0, 200).map((f) => [f.name.split(" ").pop()!, f.name]));
+  found.sort((a, b) => a.start - b.start);
   const out = found.slice();
+  let k = 0;
   const surnameRe = new RegExp(String.raw`\b(${[...bySurname.keys()].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\b`, "gu");
   for (const m of text.matchAll(surnameRe)) {
-    if (out.some((f) => m.index >= f.start && m.index < f.end) || taken(m.index, m.index + m[0].length)) continue;
+    while (k < found.length && found[k]!.end <= m.index) k++;
+    if ((k < found.length && found[k]!.start <= m.index) || taken(m.index, m.index + m[0].length)) continue;
     out.push({ name: bySurname.get(m[1]!)!, start: m.index, end: m.index + m[0].length });
   }
   return out.sort((a, b) => a.start - b.start);

@@ -49,6 +49,7 @@ function isSubjectPosition(doc: Doc, m: Accepted): boolean {
   if (isBrokerMention(doc, m)) return false;
   const s = doc.sentences[m.sentence];
   if (!s) return false;
+  if (m.start - s.start > 40) return false;
   const before = doc.text.slice(s.start, m.start).trim();
   return before === "" || /^(the|shares of|shares in|stock of)$/i.test(before);
 }
