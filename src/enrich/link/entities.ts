@@ -10,6 +10,18 @@ import type { Accepted } from "./evidence.ts";
 import { MAX_MENTIONS } from "./score.ts";
 import { findPeople } from "./people.ts";
 
+/** "Dimon" alone is the "Jamie Dimon" named elsewhere in the story. */
+function mergeSurnames(byName: Map<string, { info: EntityInfo; mentions: { text: string; start: number; end: number }[]; starts: Set<number> }>): void {
+  for (const [name, e] of byName) {
+    if (e.info.type !== "person" || name.includes(" ")) continue;
+    const full = [...byName.values()].find((o) => o.info.type === "person" && o.info.name.endsWith(` ${name}`));
+    if (!full) continue;
+    for (const m of e.mentions) if (!full.starts.has(m.start)) full.mentions.push(m), full.starts.add(m.start);
+    full.mentions.sort((a, b) => a.start - b.start);
+    byName.delete(name);
+  }
+}
+
 /** Does [start, end) overlap one of the (sorted) accepted mentions? Binary search: large texts stay linear. */
 function overlaps(sorted: readonly { start: number; end: number }[]): (start: number, end: number) => boolean {
   return (start, end) => {
@@ -50,6 +62,7 @@ export function collectEntities(doc: Doc, accepted: Accepted[], linkedSymbols: S
   }
   const taken = overlaps(accepted);
   for (const p of findPeople(doc.text, firstNames, taken)) add({ name: p.name, type: "person", proxies: [] }, { text: doc.text.slice(p.start, p.end), start: p.start, end: p.end });
+  mergeSurnames(byName);
   const max = Math.max(0, ...[...byName.values()].map((e) => e.mentions.length));
   return [...byName.values()]
     .map(({ info, mentions }) => {

@@ -22,7 +22,10 @@ function proxyRule(doc: Doc, accepted: Accepted[]): (symbol: string, g: Group) =
   const privates = new Map<string, Accepted[]>();
   for (const a of accepted) {
     const e = a.pattern?.entity;
-    if (e?.type === "private_company") privates.set(e.name, [...(privates.get(e.name) ?? []), a]);
+    if (e?.type !== "private_company") continue;
+    const list = privates.get(e.name);
+    if (list) list.push(a);
+    else privates.set(e.name, [a]);
   }
   return (symbol, g) => {
     for (const [name, ms] of privates) {
