@@ -44,10 +44,10 @@ function veto(c: Candidate, tokens: Token[], master: SecurityMaster): string | u
     if (nextSame && (v.after.has(nextSame.key) || v.after.has(nextSame.key.replace(/s$/, "")))) return `"${c.text} ${nextSame.raw}"`;
   }
   const single = c.last - c.first === 1;
-  if (single && (p.kind === "name" || p.kind === "auto" || p.kind === "brand") && prev?.cap && master.firstNames.has(prev.key) && doc_adjacent(prev, tokens[c.first]!)) {
+  if (single && (p.kind === "name" || p.kind === "auto" || p.kind === "brand") && prev?.cap && master.firstNames.has(prev.key) && adjacent(prev, tokens[c.first]!)) {
     return `person name "${prev.raw} ${c.text}"`;
   }
-  if (p.wordLike && prev?.cap && prev.end - prev.start === prev.raw.length && doc_adjacent(prev, tokens[c.first]!) && !sentenceStart(tokens, c.first - 1) && !titleCase(tokens, c)) {
+  if (p.wordLike && prev?.cap && prev.end - prev.start === prev.raw.length && adjacent(prev, tokens[c.first]!) && !sentenceStart(tokens, c.first - 1) && !titleCase(tokens, c)) {
     return `part of a longer name "${prev.raw} ${c.text}"`;
   }
   if (p.wordLike && nextSame && (nextSame.key === "and" || nextSame.key === "or")) {
@@ -81,7 +81,7 @@ function titleCase(tokens: Token[], c: Candidate): boolean {
   return all >= 3 && caps / all > 0.6;
 }
 
-function doc_adjacent(a: Token, b: Token): boolean {
+function adjacent(a: Token, b: Token): boolean {
   return b.start - a.end <= 1;
 }
 
