@@ -9,6 +9,7 @@ import { importFile, type ImportStats } from "../../src/ingest/import/import.ts"
 import { EnrichPool } from "../../src/ingest/import/pool.ts";
 import type { ImpactwireError } from "../../src/core/errors.ts";
 import { corpusNdjson } from "./corpus.ts";
+import { decodeDoc } from "../../src/store/sqlite/rows.ts";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "iw-import-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -85,7 +86,8 @@ describe("parallel import", () => {
       expect([par.duplicate, par.unchanged]).toEqual([1, 1]);
       const dump = (s: SqliteStore) => s.db.prepare("SELECT a.id, a.story_id, a.content_hash, a.impact FROM articles a ORDER BY a.id").all();
       expect(dump(other)).toEqual(dump(store));
-      const docs = (s: SqliteStore) => s.db.prepare("SELECT a.id, e.doc FROM articles a JOIN enrichments e ON e.seq = a.seq ORDER BY a.id").all();
+      const docs = (s: SqliteStore) =>
+        (s.db.prepare("SELECT a.id, e.doc FROM articles a JOIN enrichments e ON e.seq = a.seq ORDER BY a.id").all() as { id: string; doc: Buffer }[]).map((r) => ({ id: r.id, doc: JSON.stringify(decodeDoc(r.doc)) }));
       const [a, b] = [docs(other), docs(store)] as { id: string; doc: string }[][];
       const diff = a!.findIndex((x, i) => x.doc !== b![i]!.doc);
       if (diff >= 0) console.log(a![diff]!.doc, "\n---\n", b![diff]!.doc);

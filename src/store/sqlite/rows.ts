@@ -1,6 +1,7 @@
 /**
  * Row shapes of the article tables and their mapping to the records of the Store interface.
  */
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { Enrichment } from "../../contract/enrichment.ts";
 import type { ArticleRecord, RevisionRecord } from "../store.ts";
 import type { Query } from "./query.ts";
@@ -50,13 +51,37 @@ export interface RevisionRow {
 export const ARTICLE_COLUMNS =
   "a.pk, a.id, a.identity, a.source_id, a.external_id, a.url, a.canonical_url, a.source, a.title, a.summary, a.text, a.html, a.language, a.published_at, a.first_seen_at, a.updated_at, a.sort_key, a.content_hash, a.simhash, a.story_id, a.revision, a.seq, a.impact, a.sentiment, a.sentiment_score, a.engine_version";
 
+/** A stored enrichment document: raw-deflated JSON (about a quarter of the JSON's size), or JSON text. */
+export type StoredDoc = Buffer | string;
+
 /**
- * Builds the ArticleRecord of a row and its enrichment document (JSON text).
+ * Encodes an enrichment document for the `enrichments.doc` column (deflate level 1: ~4× smaller,
+ * tens of microseconds).
+ *
+ * @example
+ * encodeDoc(enrichment) // <Buffer …>
+ */
+export function encodeDoc(e: Enrichment): Buffer {
+  return deflateRawSync(JSON.stringify(e), { level: 1 });
+}
+
+/**
+ * Decodes a stored enrichment document (compressed or plain JSON).
+ *
+ * @example
+ * decodeDoc(encodeDoc(e)).impact.score
+ */
+export function decodeDoc(doc: StoredDoc): Enrichment {
+  return JSON.parse(typeof doc === "string" ? doc : inflateRawSync(doc).toString("utf8")) as Enrichment;
+}
+
+/**
+ * Builds the ArticleRecord of a row and its stored enrichment document.
  *
  * @example
  * toArticleRecord(row, doc)
  */
-export function toArticleRecord(row: ArticleRow, doc: string | null): ArticleRecord {
+export function toArticleRecord(row: ArticleRow, doc: StoredDoc | null): ArticleRecord {
   return {
     id: row.id,
     url: row.url,
@@ -74,7 +99,7 @@ export function toArticleRecord(row: ArticleRow, doc: string | null): ArticleRec
     storyId: row.story_id,
     revision: row.revision,
     seq: row.seq,
-    enrichment: doc ? (JSON.parse(doc) as Enrichment) : null,
+    enrichment: doc ? decodeDoc(doc) : null,
   };
 }
 
@@ -96,7 +121,7 @@ export function toRevisionRecord(row: RevisionRow, articleId: string): RevisionR
  */
 export function loadArticles(q: Query, pks: number[]): ArticleRecord[] {
   if (pks.length === 0) return [];
-  const rows = q.all<ArticleRow & { doc: string | null }>(
+  const rows = q.all<ArticleRow & { doc: StoredDoc | null }>(
     `SELECT ${ARTICLE_COLUMNS}, e.doc FROM articles a LEFT JOIN enrichments e ON e.seq = a.seq WHERE a.pk IN (SELECT value FROM json_each(?))`,
     JSON.stringify(pks),
   );
@@ -123,7 +148,7 @@ export function articleAsOf(q: Query, row: ArticleRow, asOf: string): ArticleRec
     row.pk,
     asOf,
   );
-  const enr = q.get<{ seq: number; doc: string }>(
+  const enr = q.get<{ seq: number; doc: StoredDoc }>(
     "SELECT seq, doc FROM enrichments WHERE article_pk = ? AND created_at <= ? ORDER BY seq DESC LIMIT 1",
     row.pk,
     asOf,

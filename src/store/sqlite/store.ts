@@ -9,7 +9,7 @@ import type {
 } from "../store.ts";
 import { openDatabase, migrateDatabase, type Db } from "./db.ts";
 import { Query } from "./query.ts";
-import { ARTICLE_COLUMNS, type ArticleRow, type RevisionRow, articleAsOf, toArticleRecord, toRevisionRecord } from "./rows.ts";
+import { ARTICLE_COLUMNS, type ArticleRow, type RevisionRow, type StoredDoc, articleAsOf, toArticleRecord, toRevisionRecord } from "./rows.ts";
 import { listArticles } from "./list.ts";
 import { lookupArticle, replaceEnrichment, setCheckpoint, writeArticle } from "./write.ts";
 import * as src from "./sources.ts";
@@ -71,7 +71,7 @@ export class SqliteStore implements Store {
 
   async listStale(engineVersion: string, limit: number, afterId?: string): Promise<ArticleRecord[]> {
     const after = afterId ? (this.q.value<number>("SELECT pk FROM articles WHERE id = ?", afterId) ?? 0) : 0;
-    const rows = this.q.all<ArticleRow & { doc: string | null }>(
+    const rows = this.q.all<ArticleRow & { doc: StoredDoc | null }>(
       `SELECT ${ARTICLE_COLUMNS}, e.doc FROM articles a LEFT JOIN enrichments e ON e.seq = a.seq WHERE a.pk > ? AND a.engine_version <> ? ORDER BY a.pk LIMIT ?`,
       after, engineVersion, limit,
     );
@@ -93,7 +93,7 @@ export class SqliteStore implements Store {
   }
 
   async getArticle(id: string, asOf?: string): Promise<ArticleRecord | null> {
-    const row = this.q.get<ArticleRow & { doc: string | null }>(`SELECT ${ARTICLE_COLUMNS}, e.doc FROM articles a LEFT JOIN enrichments e ON e.seq = a.seq WHERE a.id = ?`, id);
+    const row = this.q.get<ArticleRow & { doc: StoredDoc | null }>(`SELECT ${ARTICLE_COLUMNS}, e.doc FROM articles a LEFT JOIN enrichments e ON e.seq = a.seq WHERE a.id = ?`, id);
     if (!row) return null;
     return asOf ? articleAsOf(this.q, row, requireIsoTime(asOf, "asOf")) : toArticleRecord(row, row.doc);
   }

@@ -6,7 +6,7 @@ import type { Enrichment } from "../../contract/enrichment.ts";
 import type { ArticleMatch, ArticleRecord, ArticleWrite, WriteOptions, WriteResult } from "../store.ts";
 import { articleIdOf, identityOf, isoTime, simhashBands, sortSeconds, SLOTS_PER_SECOND } from "../keys.ts";
 import type { Query } from "./query.ts";
-import { ARTICLE_COLUMNS, type ArticleRow, toArticleRecord } from "./rows.ts";
+import { ARTICLE_COLUMNS, type ArticleRow, type StoredDoc, encodeDoc, toArticleRecord } from "./rows.ts";
 
 function allocateSortKey(q: Query, seconds: number): number {
   const base = seconds * SLOTS_PER_SECOND;
@@ -59,7 +59,7 @@ function ftsDelete(q: Query, row: Pick<ArticleRow, "sort_key" | "title" | "summa
 }
 
 function insertEnrichment(q: Query, pk: number, revision: number, e: Enrichment, at: string): number {
-  const r = q.run("INSERT INTO enrichments (article_pk, revision, engine_version, created_at, doc) VALUES (?, ?, ?, ?, ?)", pk, revision, e.engine.version, at, JSON.stringify(e));
+  const r = q.run("INSERT INTO enrichments (article_pk, revision, engine_version, created_at, doc) VALUES (?, ?, ?, ?, ?)", pk, revision, e.engine.version, at, encodeDoc(e));
   return Number(r.lastInsertRowid);
 }
 
@@ -76,7 +76,7 @@ function readRow(q: Query, where: string, value: unknown): ArticleRow | undefine
 
 function result(q: Query, status: WriteResult["status"], pk: number): WriteResult {
   const row = readRow(q, "a.pk = ?", pk)!;
-  const doc = q.value<string>("SELECT doc FROM enrichments WHERE seq = ?", row.seq) ?? null;
+  const doc = q.value<StoredDoc>("SELECT doc FROM enrichments WHERE seq = ?", row.seq) ?? null;
   return { status, article: toArticleRecord(row, doc) };
 }
 
