@@ -48,7 +48,8 @@ export function partyIndex(linked: LinkResult): PartyIndex {
     if (e.type === "country") continue;
     if (e.type === "public_company" && e.proxies === undefined && linked.tickers.some((t) => t.name === e.name)) continue;
     for (const m of e.mentions) {
-      if (all.some((p) => p.isTicker && p.start < m.end && m.start < p.end)) continue;
+      // People stay even where a ticker was linked through them ("Bob Iger" → DIS): executive changes name them.
+      if (e.type !== "person" && all.some((p) => p.isTicker && p.start < m.end && m.start < p.end)) continue;
       all.push({ id: e.name, start: m.start, end: m.end, isTicker: false, type: e.type });
     }
   }
@@ -115,13 +116,32 @@ export function rolesAt(doc: Doc, idx: PartyIndex, s: number, trigger: number, p
  * previousParty(idx, sentence.start) // "WMT"
  */
 export function previousParty(idx: PartyIndex, before: number, companiesOnly = false): string | null {
+  let company: string | null = null;
   for (let i = idx.all.length - 1; i >= 0; i--) {
     const p = idx.all[i]!;
     if (p.end > before || p.type === "person") continue;
-    if (companiesOnly && !p.isTicker && p.type !== "private_company" && p.type !== "public_company" && p.type !== "organization") continue;
-    return p.id;
+    if (!companiesOnly) return p.id;
+    // A company's own news: the listed company named last wins over an unlisted one named after it.
+    if (p.isTicker) return p.id;
+    if (company === null && (p.type === "private_company" || p.type === "public_company" || p.type === "organization")) company = p.id;
   }
-  return idx.primary;
+  return idx.primary ?? company;
+}
+
+const NAME_AFTER = /^[^A-Z.;]{0,40}?\b([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&|of|de))*)/;
+
+/**
+ * The capitalised name shortly after `index` in the sentence ("agreed to buy CloudShield Inc., a …" →
+ * "CloudShield"), for a counterpart the linker did not know.
+ *
+ * @example
+ * nameAfter(doc, span, triggerOffset) // "CloudShield"
+ */
+export function nameAfter(doc: Doc, span: Span, index: number): string | null {
+  const m = NAME_AFTER.exec(doc.text.slice(index, span.end));
+  if (!m) return null;
+  const name = m[1]!.replace(/[’']s$/, "").replace(/\s+(?:Inc|Corp|Co|Ltd|LLC|plc|SA|AG|NV|Holdings)\.?$/, "");
+  return NOT_NAMES.has(name.split(/\s+/)[0]!) ? null : name;
 }
 
 const NAME_BEFORE = /((?:[A-Z][\w&.'’-]*|&)(?:\s+(?:[A-Z][\w&.'’-]*|&|de|of))*)\s*(?:analysts?\s+)?(?:on\s+\w+\s+)?$/;

@@ -206,6 +206,15 @@ describe("merging and limits", () => {
     expect(fig(lay[0]!, "headcount")).toBe(7000);
   });
 
+  it("joins an article's EPS and revenue sentences into one earnings event, mixed when they disagree", () => {
+    const list = events("Q3", "Nike earned $0.41 a share, short of the $0.52 analysts expected. Revenue rose to $11.9 billion, ahead of estimates of $11.8 billion.", { NKE: ["Nike"] });
+    const e = list.filter((x) => x.type === "earnings");
+    expect(e.length).toBe(1);
+    expect(e[0]!.subtype).toBe("mixed");
+    expect([fig(e[0]!, "eps_actual"), fig(e[0]!, "revenue_actual")]).toEqual([0.41, 11.9e9]);
+    expect(e[0]!.amount?.value).toBe(0.41);
+  });
+
   it("keeps two different deals apart", () => {
     const list = events("Deals", "Pfizer agreed to buy Seagen for $43 billion. Separately, Amgen agreed to acquire Horizon for $28 billion.", { PFE: ["Pfizer"], SGEN: ["Seagen"], AMGN: ["Amgen"], HZNP: ["Horizon"] });
     expect(list.filter((e) => e.type === "merger_acquisition").map((e) => [e.actor, e.target])).toEqual([["PFE", "SGEN"], ["AMGN", "HZNP"]]);

@@ -13,8 +13,9 @@ import { toAmount } from "../figures/figures.ts";
 import { sentenceScores } from "../sentiment/score.ts";
 import { tokensOf } from "../../reference/lexicon/phrases.ts";
 import { DETECTORS, triggered } from "./triggers.ts";
-import { partyIndex, previousParty, rolesAt, type PartyIndex } from "./actors.ts";
+import { nameAfter, partyIndex, previousParty, rolesAt, type PartyIndex } from "./actors.ts";
 import { sentenceCtx, type Draft } from "./context.ts";
+import { dedupe } from "./merge.ts";
 
 const MAX_EVENTS = 25;
 /** Below this confidence an event is left out (quotes, commentary, hedged mentions). */
@@ -28,6 +29,8 @@ const SELF_ACTS = new Set<EventType>(["earnings", "guidance", "dividend", "buyba
 const NO_TARGET = new Set<EventType>(["earnings", "guidance", "dividend", "buyback", "layoffs", "bankruptcy", "recall", "outage", "cyber_incident", "capital_raise", "product_launch", "macro_data", "rate_decision"]);
 /** Commentary ("Analysts said state lawsuits rarely …") reports no event of its own. */
 const COMMENTARY = /^(?:["“]|(?:Analysts|Experts|Economists|Investors|Critics|Some)\s+(?:said|say|noted|note|warned|argue|expect|have said))/;
+/** Two-sided events: with no linked party after the trigger, a capitalised name there is the target. */
+const NEEDS_TARGET = new Set<EventType>(["merger_acquisition", "investment", "partnership", "contract", "lawsuit"]);
 /** Events done to a company: with no target named, the party named before is the target. */
 const DONE_TO = new Set<EventType>(["rating_change", "price_target", "investigation", "regulatory_decision", "lawsuit"]);
 
@@ -38,6 +41,10 @@ function toEvent(doc: Doc, idx: PartyIndex, s: number, d: Draft, tone: number): 
   const span = doc.sentences[s]!;
   if (actor === null && SELF_ACTS.has(d.type) && idx.all.length > 0) actor = previousParty(idx, d.at, true);
   if (NO_TARGET.has(d.type) && d.target === undefined) target = null;
+  if (target === null && d.target === undefined && NEEDS_TARGET.has(d.type)) {
+    const name = nameAfter(doc, span, d.at + 1);
+    if (name && name !== actor && !idx.all.some((p) => p.id === name && p.type === "person")) target = name;
+  }
   if (target === null && DONE_TO.has(d.type) && idx.all.length > 0) {
     const prev = previousParty(idx, d.type === "rating_change" || d.type === "price_target" ? span.end : d.at);
     if (prev !== actor) target = prev;
@@ -62,54 +69,6 @@ function toEvent(doc: Doc, idx: PartyIndex, s: number, d: Draft, tone: number): 
   if (d.from) e.from = d.from;
   if (d.to) e.to = d.to;
   return e;
-}
-
-function key(e: EnrichEvent): string {
-  return `${e.type}|${e.subtype ?? ""}|${e.actor ?? ""}|${e.target ?? ""}`;
-}
-
-/** Same party, or one unknown, or one name inside the other ("Texas" / "Texas Attorney General Ken Paxton"). */
-const compatible = (a: string | null | undefined, b: string | null | undefined) => a === b || a === null || a === undefined || b === null || b === undefined || a.includes(b) || b.includes(a);
-const personOf = (to: string | undefined) => (to && to.includes(" (") ? to.slice(0, to.indexOf(" (")) : undefined);
-
-/** Whether `e` repeats `k` (the headline and the lead often tell the same event). */
-function duplicates(k: EnrichEvent, e: EnrichEvent): boolean {
-  if (k.type !== e.type) return false;
-  if (key(k) === key(e)) return true;
-  if (k.amount && e.amount) return k.amount.value === e.amount.value && k.amount.unit === e.amount.unit;
-  if (k.figures.length > 0 && e.figures.length > 0) return false;
-  if (k.type === "executive_change" && !compatible(personOf(k.to), personOf(e.to))) return false;
-  // "AMD upgraded to outperform at Wedbush" and "Wedbush upgraded AMD to outperform" are one rating change.
-  if (k.type === "rating_change" && k.target !== null && k.target === e.target && k.to === e.to && k.subtype === e.subtype) return true;
-  const bare = (x: EnrichEvent) => x.figures.length === 0 && !x.amount;
-  const subtypes = k.type === "executive_change" || bare(k) || bare(e) || compatible(k.subtype, e.subtype);
-  return subtypes && compatible(k.actor, e.actor) && compatible(k.target, e.target);
-}
-
-const richness = (e: EnrichEvent) => e.figures.length + (e.amount ? 1 : 0) + (e.from ? 1 : 0) + (e.to ? 1 : 0) + (e.actor ? 0.5 : 0) + (e.target ? 0.5 : 0) + e.confidence;
-
-/** Merges duplicates; the richer, surer one stays and takes what only the other knew. */
-function dedupe(events: EnrichEvent[]): EnrichEvent[] {
-  const kept: EnrichEvent[] = [];
-  for (const e of events) {
-    const same = kept.findIndex((k) => duplicates(k, e));
-    if (same < 0) {
-      kept.push(e);
-      continue;
-    }
-    const k = kept[same]!;
-    const better = richness(e) > richness(k) || (richness(e) === richness(k) && e.confidence > k.confidence) ? e : k;
-    const other = better === e ? k : e;
-    const merged: EnrichEvent = { ...better, confidence: round(Math.min(0.99, Math.max(better.confidence, other.confidence) + 0.05)) };
-    if (merged.actor === null && other.actor !== null) merged.actor = other.actor;
-    if (merged.target === null && other.target !== null && other.target !== merged.actor) merged.target = other.target;
-    // A named person ("Cathy Smith (chief financial officer)") says more than a bare role ("ceo").
-    if (other.to && (!merged.to || (other.to.includes(" (") && !merged.to.includes(" (")))) merged.to = other.to;
-    if (other.from && (!merged.from || (other.from.includes(" (") && !merged.from.includes(" (")))) merged.from = other.from;
-    if (!merged.amount && other.amount) merged.amount = other.amount;
-    kept[same] = merged;
-  }
-  return kept;
 }
 
 /**

@@ -117,11 +117,26 @@ function clauseOf(doc: Doc, s: number, offset: number): { start: number; end: nu
  * tickerSentiment(doc, scores, linked) // { AAPL: 0.61, MSFT: -0.2 }
  */
 export function tickerSentiment(doc: Doc, sc: SentenceScores, linked: LinkResult, events: readonly EnrichEvent[] = []): Record<string, number> {
-  // "Morgan Stanley downgraded Nike": the sentence's tone is about the target, not the broker.
-  const notAbout = new Set<string>();
+  // "Morgan Stanley downgraded Nike": a sentence naming both is about the target, not the broker.
+  const actingOn = new Map<string, Set<string>>();
   for (const e of events) {
-    if (e.actor && e.target && ABOUT_TARGET.has(e.type)) notAbout.add(`${e.actor}@${sentenceOf(doc, e.evidence.start)}`);
+    if (!e.actor || !e.target || !ABOUT_TARGET.has(e.type)) continue;
+    const set = actingOn.get(e.actor) ?? new Set<string>();
+    actingOn.set(e.actor, set.add(e.target));
   }
+  const inSentence = new Map<number, Set<string>>();
+  for (const t of linked.tickers) {
+    for (const m of t.mentions) {
+      const s = sentenceOf(doc, m.start);
+      if (s >= 0) inSentence.set(s, (inSentence.get(s) ?? new Set<string>()).add(t.symbol));
+    }
+  }
+  const notAbout = (symbol: string, s: number) => {
+    const targets = actingOn.get(symbol);
+    if (!targets) return false;
+    for (const t of inSentence.get(s) ?? []) if (targets.has(t)) return true;
+    return false;
+  };
   const bySentence = new Map<number, Set<string>>();
   const mentions = new Map<string, Array<{ s: number; offset: number }>>();
   const lastIn = new Map<number, { symbol: string; at: number }>();
@@ -129,7 +144,7 @@ export function tickerSentiment(doc: Doc, sc: SentenceScores, linked: LinkResult
     const list: Array<{ s: number; offset: number }> = [];
     for (const m of t.mentions) {
       const s = sentenceOf(doc, m.start);
-      if (s < 0 || notAbout.has(`${t.symbol}@${s}`)) continue;
+      if (s < 0 || notAbout(t.symbol, s)) continue;
       list.push({ s, offset: m.start });
       let set = bySentence.get(s);
       if (!set) bySentence.set(s, (set = new Set()));

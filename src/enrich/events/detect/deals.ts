@@ -8,7 +8,7 @@ import { absolute, largestMoney, near, speculative, type Detector, type Draft, t
 
 const MA = /\b(?:agreed to (?:buy|acquire|purchase|merge with|combine with|take over)|(?:will|to|plans to|would|offered to|offers to|bid to|seeks? to|moved to|moves to|deal to|agreement to|is set to|are set to) (?:buy|acquire|purchase|take over|merge with|combine with)|acquires|acquired|acquiring|buys|bought|takeover (?:of|bid for|offer for)|acquisition of|(?:merger|merge) (?:with|of|agreement)|to combine with|take[- ]private|buyout of|tender offer for|all-cash deal|all-stock deal)\b/i;
 const MA_PASSIVE = /\b(?:(?:agreed to be|to be|will be|was|is being|being) (?:acquired|bought|purchased|taken private) by|sold (?:itself )?to)\b/i;
-const MA_NOT = /\b(?:bought back|buys back|buy back|(?:bought|buy|buys|buying|acquired|purchased) (?:its |the |more |their )?(?:shares|stock|stakes?|bonds|debt|devices|products|homes|cars|tickets)|acquired (?:a |an )?(?:license|licence|rights|patent|customers|users)|acquiring customers|(?:warrants|options|the right|rights) to (?:buy|acquire|purchase)|(?:buy|acquire|purchase) (?:up to |about |more than )?[\d.,]+ (?:million |billion )?(?:shares|of its shares))\b/i;
+const MA_NOT = /\b(?:bought back|buys back|buy back|(?:bought|buy|buys|buying|acquired|purchased) (?:its |the |more |their )?(?:shares|stock|stakes?|bonds|debt|devices|products|homes|cars|tickets)|acquired (?:a |an )?(?:license|licence|rights|patent|customers|users)|acquiring customers|(?:warrants|options|the right|rights) to (?:buy|acquire|purchase)|(?:buy|acquire|purchase) (?:up to |about |more than )?[\d.,]+ (?:million |billion )?(?:[\w-]+ ){0,2}(?:shares|of its shares))\b/i;
 
 function maStatus(t: string): string {
   if (/\b(?:completed|closes|closed|finali[sz]ed|completes)\b/i.test(t)) return "completed";
@@ -50,17 +50,23 @@ export const mergerAcquisition: Detector = (ctx) => {
   // A bare verb ("bought", "acquires", "take over") needs a named object: "bought NBCUniversal", not
   // "devices bought during the pandemic" or "will take over on March 1".
   const bare = /^(?:acquires|acquired|acquiring|buys|bought|.* take over)$/i.test(m[0]) || /take over$/i.test(m[0]);
+  // "upgraded Walmart to Buy": a rating, not a purchase.
+  if (/\bto buy$/i.test(m[0]) && (/\bto Buy\b/.test(t) || /\b(?:upgrade|downgrade|rating|coverage)/i.test(t))) return [];
   if (!passive && bare && !/^\s+(?:(?:the|a|an|its|rival|smaller|larger|[a-z]+(?:-[a-z]+)?\s+(?:maker|producer|company|firm|startup|group|business|developer|operator|chain|designer))\s+){0,3}[A-Z]/.test(t.slice(m.index + m[0].length))) return [];
-  const subtype = maStatus(t);
+  // "its $43 billion acquisition of Seagen" looks back at a done deal.
+  const past = /\b(?:its|their|the company's|last year's|earlier)\s+(?:\$[\d.,]+\s*(?:[bm]illion|bn|[bmk])?\s+)?(?:acquisition|purchase|takeover|merger|buyout)\s+of\b/i.test(t);
+  const subtype = past ? "completed" : maStatus(t);
   const { figures, amount } = dealFigures(ctx);
   let confidence = 0.7 + (amount ? 0.12 : 0) + (figures.some((f) => f.name === "premium" || f.name === "price_per_share") ? 0.08 : 0);
   if (subtype === "rumored") confidence *= 0.75;
+  if (past) confidence *= 0.75;
   const polarity = subtype === "terminated" || subtype === "blocked" ? "negative" : "positive";
   return [{ type: "merger_acquisition", subtype, at: absolute(ctx, m) + (passive ? m[0].length : 0), passive: passive !== null, figures, ...(amount ? { amount } : {}), polarity, confidence }];
 };
 
 /** "$50 billion Amazon investment plan": a money figure followed by its investor and an investment noun. */
 const NOUN_FORM = /^\s+(?:(?:[A-Z][\w.&'’-]*\s+){0,3})(investment|commitment|stake|funding|financing|backing|capital injection|cash infusion)\b|^\s+(?:increase|expansion|boost|rise)\s+in\s+(?:(?:[A-Z][\w.&'’-]*\s+){0,3})(spending|spend|purchases|commitments?)\b/;
+const FROM_INVESTOR = /^\s+from\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s+)*(?:[A-Z][\w.&'’-]*|government|investors))/;
 const VERB_FORM = /\b(invest(?:s|ed|ing)?|pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|commit(?:s|ted|ting)?|pledg(?:e|es|ed|ing))\b[^.;]{0,50}?\bin(?:to)?\b/i;
 const STAKE = /\b(?:took|takes|taking|bought|buys|buying|acquired|acquires|acquiring|raised|raises|boosted|increased|built|holds|sold|sells|selling|cut|trimmed)\s+(?:a|an|its|their|his|her)?\s*(?:[\d.]+%\s+|minority\s+|majority\s+|controlling\s+|small\s+|big\s+|large\s+)*stake\s+in\b/i;
 const ROUND = /\b(?:raised|raises|raising|secured|secures|closed|closes|landed)\b[^.;]{0,40}?\b(?:funding|round|series [a-h]|seed|venture|financing|investment)\b|\b(?:led|leads|leading|co-led)\s+(?:a|an|the)\s+[^.;]{0,30}?\b(?:round|funding|financing)\b/i;
@@ -80,7 +86,9 @@ function investmentNouns(ctx: SentenceCtx): Draft[] {
     // spending commitment to X, its vendor: a contract for X.
     const spending = m[2] !== undefined || noun === "commitment";
     const namedIsActor = !spending;
-    const named = between ? namedParty(ctx, f.end, f.end + m[0].length) : null;
+    // "a $8.9 billion investment from the U.S. government": the party after "from" invests.
+    const from = FROM_INVESTOR.exec(text.slice(f.end + m[0].length, ctx.span.end));
+    const named = from ? from[1]!.trim() : between ? namedParty(ctx, f.end, f.end + m[0].length) : null;
     const subject = subjectOf(ctx, named);
     const d: Draft = spending
       ? { type: "contract", subtype: m[2] !== undefined ? "spending_increase" : "commitment", at: f.start, figures: [{ name: "value", figure: f }], amount: f, polarity: "positive", confidence: named ? 0.75 : 0.62 }
@@ -149,6 +157,8 @@ export const capitalRaise: Detector = (ctx) => {
   const t = ctx.text;
   const m = IPO.exec(t) ?? OFFERING.exec(t);
   if (!m) return [];
+  // "CloudShield, which went public three years ago" is background.
+  if (/\b(?:which|that|who|since it|after it)\s+(?:went|has gone|had gone) public\b|\bwent public (?:in (?:\d{4}|\w+)|\w+ years? ago|years ago)/i.test(t)) return [];
   const kind = /ipo|public offering|went public|go public|goes public|listing|debut/i.test(m[0]) && !/secondary|follow-on/i.test(m[0]) ? "ipo" : /bond|notes|debt|convertible/i.test(m[0]) ? "debt" : "equity";
   // "raising $4.87 billion …, valuing the company at $54.5 billion": the raise, not the valuation.
   const text = ctx.doc.text;
@@ -170,7 +180,7 @@ export const dividend: Detector = (ctx) => {
   const figures: Draft["figures"] = [];
   for (const f of ctx.figures()) {
     if (f.kind === "money" && (f.unit === "per_share" || f.value < 100)) figures.push({ name: "dividend_per_share", figure: { ...f, unit: "per_share" } });
-    else if (f.kind === "percent") figures.push({ name: "change", figure: f });
+    else if (f.kind === "percent" && near(ctx.doc.text, f, /\b(?:dividends?|payout|by)\b[^.;\d]{0,12}$/i, 30, 0)) figures.push({ name: "change", figure: f });
   }
   const amount = figures.find((f) => f.name === "dividend_per_share")?.figure;
   const polarity = subtype === "cut" || subtype === "suspend" ? "negative" : subtype === "declare" ? "neutral" : "positive";

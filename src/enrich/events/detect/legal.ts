@@ -7,26 +7,35 @@ import { canonicalBody, nameBefore } from "../actors.ts";
 import { absolute, largestMoney, near, speculative, type Detector, type Draft } from "../context.ts";
 
 const SETTLE = /\b(?:agreed to pay|will pay|to pay|settled|settles|settling|settle|settlement|to resolve (?:claims|allegations|charges|a lawsuit|the lawsuit))\b/i;
-const LAWSUIT = /\b(?:sued|sues|suing|filed (?:a |an )?(?:lawsuit|suit|complaint|class[- ]action)|lawsuits?|class[- ]action|antitrust suit|patent (?:infringement )?suit|brought (?:a )?suit|indicted|charged (?:with|by)|jury (?:ordered|found|awarded)|verdict|ruled against)\b/i;
+const LAWSUIT = /\b(?:ordered to pay|sued|sues|suing|filed (?:a |an )?(?:lawsuit|suit|complaint|class[- ]action)|lawsuits?|class[- ]action|antitrust suit|patent (?:infringement )?suit|brought (?:a )?suit|indicted|charged (?:with|by)|jury (?:ordered|found|awarded)|verdict|ruled against)\b/i;
 const AGAINST = /\bagainst\b/i;
 
 /** Lawsuits, indictments and verdicts. */
 export const lawsuit: Detector = (ctx) => {
   const t = ctx.text;
   const m = LAWSUIT.exec(t);
-  if (!m || SETTLE.test(t)) return [];
+  const ordered = /\bordered to pay\b/i.test(t);
+  if (!m || (SETTLE.test(t) && !ordered)) return [];
   const w = m[0].toLowerCase();
-  const subtype = /jury|verdict|ruled/.test(w) ? "verdict" : /indicted|charged/.test(w) ? "criminal" : /class/.test(w) ? "class_action" : "filed";
+  const subtype = ordered || /jury|verdict|ruled/.test(w) ? "verdict" : /indicted|charged/.test(w) ? "criminal" : /class/.test(w) ? "class_action" : "filed";
   // Only money the case is about (damages, penalties, an award), not the defendant's revenue.
   const amount = largestMoney(ctx.figures().filter((f) => near(ctx.doc.text, f, /\b(?:seek\w*|damages|penalt\w*|fines?|award\w*|verdict|judgment|pay|restitution|lawsuit|suit|claims?)\b/i, 50, 30)));
   const figures: Draft["figures"] = amount ? [{ name: /seek|damages/i.test(t) && subtype !== "verdict" ? "damages_sought" : "amount", figure: amount }] : [];
   // "X sued Y": X acts. "a lawsuit against Y": Y is the target. "Y was sued by X": passive.
-  const passive = (/\b(?:was|were|is|been|being) (?:sued|charged|indicted)\b/i.test(t) && /\bby\b/i.test(t)) || /\b(?:lawsuit|suit|complaint|case)\s+(?:from|by|brought by|filed by)\b/i.test(t);
+  // "Y was sued by X", "a lawsuit from X", and "Y ordered to pay": the party named first is the defendant.
+  const passive = ordered || (/\b(?:was|were|is|been|being) (?:sued|charged|indicted)\b/i.test(t) && /\bby\b/i.test(t)) || /\b(?:lawsuit|suit|complaint|case)\s+(?:from|by|brought by|filed by)\b/i.test(t);
   const against = AGAINST.exec(t);
   const at = against && against.index > m.index ? absolute(ctx, against) : absolute(ctx, m) + (passive ? m[0].length : 0);
   const d: Draft = { type: "lawsuit", subtype, at, passive, figures, ...(amount ? { amount } : {}), polarity: "negative", confidence: (amount ? 0.82 : 0.7) * (speculative(t) ? 0.8 : 1) };
-  // "Texas Attorney General Ken Paxton sued Meta": the plaintiff may be a person or an unlinked name.
-  if (!passive && /^su(?:ed|es|ing)$/i.test(m[0])) {
+  // A verdict, an appeal or "faces lawsuits": the company named is the defendant; who sued is not said.
+  const plaintiffNamed = /\b(?:lawsuit|suit|complaint|case)\s+(?:from|by|brought by|filed by)\b/i.test(t);
+  if (!plaintiffNamed && (subtype === "verdict" || (!/^su(?:ed|es|ing)$/i.test(m[0]) && /\b(?:faces?|facing|appeal\w*|defend\w*|accused|alleging)\b/i.test(t)))) {
+    d.actor = null;
+    d.passive = false;
+    const company = ctx.parties.all.find((p) => p.start >= ctx.span.start && p.end <= ctx.span.end && p.type !== "person" && p.type !== "regulator" && p.type !== "government");
+    if (company) d.target = company.id;
+  } else if (!passive && /^su(?:ed|es|ing)$/i.test(m[0])) {
+    // "Texas Attorney General Ken Paxton sued Meta": the plaintiff may be a person or an unlinked name.
     const plaintiff = nameBefore(ctx.doc, ctx.parties, ctx.span, absolute(ctx, m));
     if (plaintiff) d.actor = plaintiff;
   }
@@ -38,7 +47,8 @@ export const lawsuit: Detector = (ctx) => {
 export const settlement: Detector = (ctx) => {
   const t = ctx.text;
   const m = SETTLE.exec(t);
-  if (!m) return [];
+  // "ordered to pay" by a court is a verdict (see lawsuit), not a settlement.
+  if (!m || /\bordered to pay\b/i.test(t)) return [];
   if (/\bpay\b/i.test(m[0]) && !/\b(?:settle|resolve|claims|allegations|charges|penalt|fine|lawsuit|suit|case)/i.test(t)) return [];
   const amount = largestMoney(ctx.figures());
   return [{ type: "settlement", subtype: /\b(?:sec|ftc|doj|regulator|commission|department|authority|penalt|fine)/i.test(t) ? "regulatory" : "civil", at: absolute(ctx, m), figures: amount ? [{ name: "amount", figure: amount }] : [], ...(amount ? { amount } : {}), polarity: "negative", confidence: amount ? 0.85 : 0.65 }];

@@ -9,7 +9,7 @@ const BEAT = /\b(?:beat|beats|beating|topped|tops|top|topping|exceeded|exceeds|e
 const MISS = /\b(?:missed|misses|miss|missing|fell short of|falls short of|short of|came in (?:well )?below|trailed|trailing|lagged|lagging|below|worse than|worse-than-expected|weaker-than-expected|weaker than|lower-than-expected)\b(?:[^.;]{0,60}?\b(?:estimates?|expectations?|consensus|forecasts?|projections?|views?|expected)\b)?/i;
 const INLINE = /\bin line with\b[^.;]{0,40}?\b(?:estimates?|expectations?|consensus|forecasts?)\b/i;
 const EXPECTATION = /\b(?:estimates?|expectations?|consensus|forecasts?|projections?|expected|views?)\b/i;
-const RESULT_WORD = /\b(?:earnings|results|profit|revenue|sales|eps|per share|quarter|quarterly|net income|loss|ebitda|bookings)\b/i;
+const RESULT_WORD = /\b(?:earnings|earned|results|profit|revenue|sales|eps|per share|a share|quarter|quarterly|net income|loss|ebitda|bookings)\b/i;
 const NEGATED = /\b(?:not|n't|failed to|fail to|fails to|no)\s+(?:\w+\s+)?$/i;
 const LOSS_BEFORE = /\b(?:loss|losses)\s+(?:of\s+)?(?:about\s+|nearly\s+)?$/i;
 const RESULT_VERB = /\b(?:reported|reports|posted|posts|earned|delivered|came in|recorded|generated|had)\b/i;
@@ -44,7 +44,7 @@ function surpriseSubtype(figs: Draft["figures"]): "beat" | "miss" | "inline" | n
 }
 
 /** An analyst revising an estimate, or a company forecasting: not results. */
-const NOT_RESULTS = /\b(?:raised|lowered|cut|trimmed|boosted|lifted|reduced)\s+(?:his|her|their|its|the)?\s*(?:\w+\s+){0,2}?(?:estimates?|forecasts?)\b|\b(?:forecasts?|forecasted|expects?|projects?|projected|sees|guided|anticipates?)\s+(?:\w+\s+){0,3}?(?:revenue|sales|earnings|profit|eps)\b/i;
+const NOT_RESULTS = /\b(?:expected|expects|expect) to earn\b|\b(?:earnings|profit|revenue) (?:target|goal|forecast) of\b|\b(?:raised|lowered|cut|trimmed|boosted|lifted|reduced)\s+(?:his|her|their|its|the)?\s*(?:\w+\s+){0,2}?(?:estimates?|forecasts?)\b|\b(?:forecasts?|forecasted|expects?|projects?|projected|sees|guided|anticipates?)\s+(?:\w+\s+){0,3}?(?:revenue|sales|earnings|profit|eps)\b/i;
 
 /** Earnings against expectations. */
 export const earnings: Detector = (ctx) => {
