@@ -6,7 +6,7 @@
 import type { Story } from "../../contract/enrichment.ts";
 import type { Store } from "../../store/store.ts";
 import { hamming } from "./simhash.ts";
-import { simhashBands } from "../../store/keys.ts";
+import type { PendingSet } from "./pending.ts";
 
 /** Largest Hamming distance (of 64 bits) at which two articles are the same story. Measured in test/ingest/dedupe.test.ts. */
 export const NEAR_DUPLICATE_BITS = 13;
@@ -29,14 +29,13 @@ export async function findNearDuplicate(
   store: Pick<Store, "findSimilar">,
   signature: string,
   atIso: string,
-  options: { maxDistance?: number; windowDays?: number; extra?: { id: string; storyId: string; simhash: string; seconds: number }[] } = {},
+  options: { maxDistance?: number; windowDays?: number; pending?: PendingSet } = {},
 ): Promise<NearMatch | null> {
   const max = options.maxDistance ?? NEAR_DUPLICATE_BITS;
   const sinceMs = Date.parse(atIso) - (options.windowDays ?? DEDUPE_WINDOW_DAYS) * 86_400_000;
   const since = new Date(sinceMs).toISOString();
-  const bands = new Set(simhashBands(signature));
   // In-flight articles are held to the same rule as stored ones: in the window and sharing a band.
-  const extra = (options.extra ?? []).filter((c) => c.seconds >= Math.floor(sinceMs / 1000) && simhashBands(c.simhash).some((b) => bands.has(b)));
+  const extra = options.pending?.candidates(signature, Math.floor(sinceMs / 1000)) ?? [];
   const candidates = [...(await store.findSimilar(signature, since, max)), ...extra];
   let best: NearMatch | null = null;
   for (const c of candidates) {

@@ -4,7 +4,7 @@
  */
 import type { Story } from "../../contract/enrichment.ts";
 import type { ArticleWrite } from "../../store/store.ts";
-import { articleIdOf, identityOf, sortSeconds } from "../../store/keys.ts";
+import { articleIdOf, identityOf, simhashBands, sortSeconds } from "../../store/keys.ts";
 
 type Keys = Pick<ArticleWrite, "sourceId" | "source" | "externalId" | "canonicalUrl" | "contentHash" | "simhash" | "publishedAt" | "seenAt">;
 
@@ -29,6 +29,8 @@ export class PendingSet {
   private readonly entries = new Map<number, Entry>();
   private readonly keys = new Map<string, number>();
   private readonly stories = new Map<string, { count: number; firstSeenAt: string }>();
+  /** SimHash band key → tickets of in-flight articles with that band (like the store's band index). */
+  private readonly bands = new Map<number, Set<number>>();
 
   private keysOf(w: Keys): string[] {
     const out = [`i:${identityOf(w)}`, `h:${w.contentHash}`];
@@ -45,6 +47,11 @@ export class PendingSet {
     const keys = this.keysOf(w);
     this.entries.set(ticket, { keys, id: articleIdOf(identityOf(w)), storyId: story.id, simhash: w.simhash, seconds: sortSeconds(w.publishedAt, w.seenAt) });
     for (const k of keys) this.keys.set(k, ticket);
+    for (const b of simhashBands(w.simhash)) {
+      let set = this.bands.get(b);
+      if (!set) this.bands.set(b, (set = new Set()));
+      set.add(ticket);
+    }
     const s = this.stories.get(story.id);
     if (s) s.count++;
     else this.stories.set(story.id, { count: 1, firstSeenAt: story.firstSeenAt ?? firstSeenAt });
@@ -55,13 +62,25 @@ export class PendingSet {
     if (!e) return;
     this.entries.delete(ticket);
     for (const k of e.keys) if (this.keys.get(k) === ticket) this.keys.delete(k);
+    for (const b of simhashBands(e.simhash)) {
+      const set = this.bands.get(b);
+      set?.delete(ticket);
+      if (set?.size === 0) this.bands.delete(b);
+    }
     const s = this.stories.get(e.storyId);
     if (s && --s.count === 0) this.stories.delete(e.storyId);
   }
 
-  /** In-flight articles as near-duplicate candidates. */
-  candidates(): { id: string; storyId: string; simhash: string; seconds: number }[] {
-    return [...this.entries.values()].map((e) => ({ id: e.id, storyId: e.storyId, simhash: e.simhash, seconds: e.seconds }));
+  /** In-flight articles sharing a SimHash band with `simhash`, ordered at or after `sinceSeconds` (the store's rule). */
+  candidates(simhash: string, sinceSeconds: number): { id: string; storyId: string; simhash: string }[] {
+    const tickets = new Set<number>();
+    for (const b of simhashBands(simhash)) for (const t of this.bands.get(b) ?? []) tickets.add(t);
+    const out: { id: string; storyId: string; simhash: string }[] = [];
+    for (const t of tickets) {
+      const e = this.entries.get(t)!;
+      if (e.seconds >= sinceSeconds) out.push({ id: e.id, storyId: e.storyId, simhash: e.simhash });
+    }
+    return out;
   }
 
   /** In-flight articles of a story, and the story's first-seen time when it exists only in flight. */

@@ -152,7 +152,7 @@ export class Pipeline implements Ingestor {
   private async nearStory(p: Prepared, pending?: PendingSet): Promise<Story> {
     const { store } = this.options;
     const at = p.write.publishedAt ?? p.write.seenAt;
-    const near = await findNearDuplicate(store, p.write.simhash, at, { maxDistance: this.options.maxDistance, extra: pending?.candidates() });
+    const near = await findNearDuplicate(store, p.write.simhash, at, { maxDistance: this.options.maxDistance, pending });
     if (near) {
       const inFlight = pending?.story(near.storyId);
       const s = await store.getStoryInfo(near.storyId);
