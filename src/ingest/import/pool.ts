@@ -12,6 +12,7 @@ import type { Doc } from "../../enrich/normalize/normalize.ts";
 import { EXIT, ImpactwireError } from "../../core/errors.ts";
 import type { IngestItem } from "../ingestor.ts";
 import type { Prepared } from "../pipeline/pipeline.ts";
+import { rememberEncoded } from "../../store/sqlite/rows.ts";
 
 export type WorkerRequest =
   | { n: number; kind: "prepare"; item: IngestItem; maxChars?: number }
@@ -74,8 +75,10 @@ export class EnrichPool {
     return this.send({ kind: "prepare", item, ...(maxChars === undefined ? {} : { maxChars }) }) as Promise<Prepared>;
   }
 
-  enrich(doc: Doc, story: Story): Promise<Enrichment> {
-    return this.send({ kind: "enrich", doc, story }) as Promise<Enrichment>;
+  async enrich(doc: Doc, story: Story): Promise<Enrichment> {
+    const { enrichment, encoded } = (await this.send({ kind: "enrich", doc, story })) as { enrichment: Enrichment; encoded: Uint8Array };
+    rememberEncoded(enrichment, Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength));
+    return enrichment;
   }
 
   async close(): Promise<void> {

@@ -62,7 +62,20 @@ export type StoredDoc = Buffer | string;
  * encodeDoc(enrichment) // <Buffer …>
  */
 export function encodeDoc(e: Enrichment): Buffer {
-  return deflateRawSync(JSON.stringify(e), { level: 1 });
+  return encoded.get(e) ?? deflateRawSync(JSON.stringify(e), { level: 1 });
+}
+
+const encoded = new WeakMap<Enrichment, Buffer>();
+
+/**
+ * Records the encoding of a document made elsewhere (an enrichment worker thread encodes in
+ * parallel, so that the writer thread does not have to).
+ *
+ * @example
+ * rememberEncoded(enrichment, Buffer.from(bytes));
+ */
+export function rememberEncoded(e: Enrichment, doc: Buffer): void {
+  encoded.set(e, doc);
 }
 
 /**
