@@ -103,7 +103,7 @@ export function rolesAt(doc: Doc, idx: PartyIndex, s: number, trigger: number, p
   const before = parties.filter((p) => p.end <= trigger);
   const after = parties.filter((p) => p.start >= trigger);
   let actor = before.at(-1)?.id ?? null;
-  if (!actor && !passive && PRONOUN_START.test(doc.text.slice(span.start, span.start + 60))) actor = previousParty(idx, span.start);
+  if (!actor && !passive && PRONOUN_START.test(doc.text.slice(span.start, span.start + 60))) actor = subjectParty(idx, span.start);
   const target = after.find((p) => p.id !== actor)?.id ?? null;
   return passive ? { actor: target, target: actor } : { actor, target };
 }
@@ -128,7 +128,18 @@ export function previousParty(idx: PartyIndex, before: number, companiesOnly = f
   return idx.primary ?? company;
 }
 
-const NAME_AFTER = /^[^A-Z.;]{0,40}?\b([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&|of|de))*)/;
+const NAME_AFTER = /^[^A-Z.;]{0,40}?\b([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&|of\b|de\b))*)/;
+
+/**
+ * Who "the company", "it" and subject-less sentences ("Revenue rose 10%") speak of: the article's main
+ * ticker, else the company named last before `before`.
+ *
+ * @example
+ * subjectParty(idx, sentence.start) // "VZ"
+ */
+export function subjectParty(idx: PartyIndex, before: number): string | null {
+  return idx.primary ?? previousParty(idx, before, true);
+}
 
 /**
  * The capitalised name shortly after `index` in the sentence ("agreed to buy CloudShield Inc., a …" →
@@ -144,7 +155,7 @@ export function nameAfter(doc: Doc, span: Span, index: number): string | null {
   return NOT_NAMES.has(name.split(/\s+/)[0]!) ? null : name;
 }
 
-const NAME_BEFORE = /((?:[A-Z][\w&.'’-]*|&)(?:\s+(?:[A-Z][\w&.'’-]*|&|de|of))*)\s*(?:analysts?\s+)?(?:on\s+\w+\s+)?$/;
+const NAME_BEFORE = /((?:[A-Z][\w&.'’-]*|&)(?:\s+(?:[A-Z][\w&.'’-]*|&|de\b|of\b))*)\s*(?:analysts?\s+)?(?:on\s+\w+\s+)?$/;
 
 /**
  * The capitalised name right before `index` in the sentence ("Needham & Co. downgraded", "Texas Attorney

@@ -13,7 +13,7 @@ import { toAmount } from "../figures/figures.ts";
 import { sentenceScores } from "../sentiment/score.ts";
 import { tokensOf } from "../../reference/lexicon/phrases.ts";
 import { DETECTORS, triggered } from "./triggers.ts";
-import { nameAfter, partyIndex, previousParty, rolesAt, type PartyIndex } from "./actors.ts";
+import { nameAfter, nameBefore, partyIndex, previousParty, rolesAt, subjectParty, type PartyIndex } from "./actors.ts";
 import { sentenceCtx, type Draft } from "./context.ts";
 import { dedupe } from "./merge.ts";
 
@@ -39,14 +39,16 @@ function toEvent(doc: Doc, idx: PartyIndex, s: number, d: Draft, tone: number): 
   let actor = d.actor !== undefined ? d.actor : roles.actor;
   let target = d.target !== undefined ? d.target : roles.target;
   const span = doc.sentences[s]!;
-  if (actor === null && SELF_ACTS.has(d.type) && idx.all.length > 0) actor = previousParty(idx, d.at, true);
+  // "Spirit Airlines files for bankruptcy" (Spirit not linked): the name right before the trigger acts;
+  // otherwise the article's subject does ("Revenue rose 10%…", "The company cut its forecast").
+  if (actor === null && SELF_ACTS.has(d.type)) actor = nameBefore(doc, idx, span, d.at) ?? (idx.all.length > 0 ? subjectParty(idx, d.at) : null);
   if (NO_TARGET.has(d.type) && d.target === undefined) target = null;
   if (target === null && d.target === undefined && NEEDS_TARGET.has(d.type)) {
     const name = nameAfter(doc, span, d.at + 1);
     if (name && name !== actor && !idx.all.some((p) => p.id === name && p.type === "person")) target = name;
   }
   if (target === null && DONE_TO.has(d.type) && idx.all.length > 0) {
-    const prev = previousParty(idx, d.type === "rating_change" || d.type === "price_target" ? span.end : d.at);
+    const prev = d.type === "rating_change" || d.type === "price_target" ? previousParty(idx, span.end) : subjectParty(idx, d.at);
     if (prev !== actor) target = prev;
   }
   if (target !== null && target === actor) target = null;

@@ -6,6 +6,7 @@
  */
 import type { EnrichEvent } from "../../contract/enrichment.ts";
 
+const ONE_PER_ACTOR = new Set(["buyback", "dividend", "layoffs", "bankruptcy", "recall", "capital_raise"]);
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 function key(e: EnrichEvent): string {
@@ -24,7 +25,10 @@ const personOf = (s: string | undefined) => {
 function duplicates(k: EnrichEvent, e: EnrichEvent): boolean {
   if (k.type !== e.type) return false;
   // One earnings report: EPS in one sentence, revenue in the next (the same figure twice must agree).
-  if (k.type === "earnings" && compatible(k.actor, e.actor)) return k.figures.every((f) => e.figures.every((g) => g.name !== f.name || g.value === f.value));
+  if (k.type === "earnings" && compatible(k.actor, e.actor)) return k.figures.every((f) => f.name === "growth" || e.figures.every((g) => g.name !== f.name || g.value === f.value));
+  // One buyback, dividend, layoff round, bankruptcy or recall per company per article: later mentions
+  // ("the remaining capacity is $21 billion", "returned $3.8 billion last quarter") add to the first.
+  if (ONE_PER_ACTOR.has(k.type) && k.actor !== null && k.actor === e.actor) return true;
   if (k.amount && e.amount) return k.amount.value === e.amount.value && k.amount.unit === e.amount.unit;
   if (key(k) === key(e)) return true;
   if (k.figures.length > 0 && e.figures.length > 0) return false;
@@ -87,6 +91,10 @@ export function dedupe(events: EnrichEvent[]): EnrichEvent[] {
     if (other.from && (!merged.from || (personOf(other.from) && !personOf(merged.from)))) merged.from = other.from;
     if (!merged.amount && other.amount) merged.amount = other.amount;
     if (merged.type === "earnings") mergeResults(merged, other);
+    else if (ONE_PER_ACTOR.has(merged.type)) {
+      const names = new Set(merged.figures.map((f) => f.name));
+      merged.figures = [...merged.figures, ...other.figures.filter((f) => !names.has(f.name))];
+    }
     kept[same] = merged;
   }
   return kept;

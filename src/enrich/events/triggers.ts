@@ -20,7 +20,7 @@ export const DETECTORS: ReadonlyArray<readonly [Detector, string]> = [
   [earnings, "estimate* expectation* expected consensus forecast* projection* reported posted eps beat* topped topping tops missed misses exceeded surpassed results earnings"],
   [guidance, `guidance outlook forecast* target targets projection* view expects expect sees guided | ${GUIDANCE_VERBS}`],
   [analystAction, "upgrade* downgrade* initiat* began starts started resumed reiterat* maintain* target objective"],
-  [mergerAcquisition, "acquire acquires acquired acquiring acquisition buy buys bought purchase merge merges merger mergers takeover take tender buyout combine sold"],
+  [mergerAcquisition, "acquire acquires acquired acquiring acquisition buy buys bought purchase merge merges merger mergers takeover take tender buyout combine sold sell sells selling divest divests divested divesting divestiture"],
   [investment, "invest invests invested investing investment investments stake stakes fund funded funding financing financed commit commits committed commitment commitments pledge pledged pledges round backing pour pours poured inject injected injects infusion spending spend purchases"],
   [capitalRaise, "ipo initial listing debut public offering issue sale sold sells issued raised raises raise priced"],
   [dividend, "dividend dividends"],

@@ -6,11 +6,12 @@ import type { Figure } from "../../figures/figures.ts";
 import { namesIn } from "../actors.ts";
 import { absolute, largestMoney, near, speculative, type Detector, type Draft, type SentenceCtx } from "../context.ts";
 
-const MA = /\b(?:agreed to (?:buy|acquire|purchase|merge with|combine with|take over)|(?:will|to|plans to|would|offered to|offers to|bid to|seeks? to|moved to|moves to|deal to|agreement to|is set to|are set to) (?:buy|acquire|purchase|take over|merge with|combine with)|acquires|acquired|acquiring|buys|bought|takeover (?:of|bid for|offer for)|acquisition of|(?:merger|merge) (?:with|of|agreement)|to combine with|take[- ]private|buyout of|tender offer for|all-cash deal|all-stock deal)\b/i;
+const MA = /\b(?:(?:agreed to|to|will|plans to|is selling|agreed to sell) sell (?:its |a |the |their )?(?:majority|controlling|(?:[\d.]+% )?stake|unit|division|business|subsidiary|bottler|operations)|divest(?:s|ed|ing|iture)?|agreed to (?:buy|acquire|purchase|merge with|combine with|take over)|(?:will|to|plans to|would|offered to|offers to|bid to|seeks? to|moved to|moves to|deal to|agreement to|is set to|are set to) (?:buy|acquire|purchase|take over|merge with|combine with)|acquires|acquired|acquiring|buys|bought|takeover (?:of|bid for|offer for)|acquisition of|(?:merger|merge) (?:with|of|agreement)|to combine with|take[- ]private|buyout of|tender offer for|all-cash deal|all-stock deal)\b/i;
 const MA_PASSIVE = /\b(?:(?:agreed to be|to be|will be|was|is being|being) (?:acquired|bought|purchased|taken private) by|sold (?:itself )?to)\b/i;
 const MA_NOT = /\b(?:bought back|buys back|buy back|(?:bought|buy|buys|buying|acquired|purchased) (?:its |the |more |their )?(?:shares|stock|stakes?|bonds|debt|devices|products|homes|cars|tickets)|acquired (?:a |an )?(?:license|licence|rights|patent|customers|users)|acquiring customers|(?:warrants|options|the right|rights) to (?:buy|acquire|purchase)|(?:buy|acquire|purchase) (?:up to |about |more than )?[\d.,]+ (?:million |billion )?(?:[\w-]+ ){0,2}(?:shares|of its shares))\b/i;
 
 function maStatus(t: string): string {
+  if (/\b(?:sell|sells|selling|divest\w*)\b/i.test(t) && !/\b(?:buy|acquire)\b/i.test(t)) return "divestiture";
   if (/\b(?:completed|closes|closed|finali[sz]ed|completes)\b/i.test(t)) return "completed";
   if (/\b(?:bought|acquired|purchased)\b/i.test(t) && !/\b(?:agreed|agrees|will|to be|plans?|would)\b/i.test(t)) return "completed";
   if (/\b(?:terminated|called off|abandoned|walked away|scrapped|collapsed)\b/i.test(t)) return "terminated";
@@ -40,6 +41,19 @@ function dealFigures(ctx: SentenceCtx): { figures: Draft["figures"]; amount?: Fi
   return deal ? { figures, amount: deal } : { figures };
 }
 
+const OBJECT = /^\s+(?:(?:the|a|an|its|rival|smaller|larger|[a-z]+(?:-[a-z]+)?\s+(?:maker|producer|company|firm|startup|group|business|developer|operator|chain|designer|distributor|exchange|provider|lender|bank|insurer))\s+){0,3}(?=[A-Z])/;
+
+/** The party (linked, else capitalised words) that directly follows a deal verb. */
+function objectAfter(ctx: SentenceCtx, from: number): string | null {
+  const m = OBJECT.exec(ctx.doc.text.slice(from, ctx.span.end));
+  if (!m) return null;
+  const at = from + m[0].length;
+  const linked = ctx.parties.all.find((p) => p.start === at && p.type !== "person");
+  if (linked) return linked.id;
+  const name = /^[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|of\b))*/.exec(ctx.doc.text.slice(at, ctx.span.end))?.[0];
+  return name ? name.replace(/[’']s$/, "").replace(/[.,]+$/, "").replace(/\s+(?:Inc|Corp|Co|Ltd|LLC|plc|Plc|SA|AG|NV|Holdings)\.?$/, "") : null;
+}
+
 /** Mergers and acquisitions. */
 export const mergerAcquisition: Detector = (ctx) => {
   const t = ctx.text;
@@ -54,14 +68,20 @@ export const mergerAcquisition: Detector = (ctx) => {
   if (/\bto buy$/i.test(m[0]) && (/\bto Buy\b/.test(t) || /\b(?:upgrade|downgrade|rating|coverage)/i.test(t))) return [];
   if (!passive && bare && !/^\s+(?:(?:the|a|an|its|rival|smaller|larger|[a-z]+(?:-[a-z]+)?\s+(?:maker|producer|company|firm|startup|group|business|developer|operator|chain|designer))\s+){0,3}[A-Z]/.test(t.slice(m.index + m[0].length))) return [];
   // "its $43 billion acquisition of Seagen" looks back at a done deal.
-  const past = /\b(?:its|their|the company's|last year's|earlier)\s+(?:\$[\d.,]+\s*(?:[bm]illion|bn|[bmk])?\s+)?(?:acquisition|purchase|takeover|merger|buyout)\s+of\b/i.test(t);
+  const past = !/\b(?:completed|completes|closed|closes|finali[sz]ed)\b/i.test(t) && /\b(?:its|their|the company's|last year's|earlier)\s+(?:\$[\d.,]+\s*(?:[bm]illion|bn|[bmk])?\s+)?(?:acquisition|purchase|takeover|merger|buyout)\s+of\b/i.test(t);
   const subtype = past ? "completed" : maStatus(t);
   const { figures, amount } = dealFigures(ctx);
   let confidence = 0.7 + (amount ? 0.12 : 0) + (figures.some((f) => f.name === "premium" || f.name === "price_per_share") ? 0.08 : 0);
   if (subtype === "rumored") confidence *= 0.75;
   if (past) confidence *= 0.75;
   const polarity = subtype === "terminated" || subtype === "blocked" ? "negative" : "positive";
-  return [{ type: "merger_acquisition", subtype, at: absolute(ctx, m) + (passive ? m[0].length : 0), passive: passive !== null, figures, ...(amount ? { amount } : {}), polarity, confidence }];
+  const d: Draft = { type: "merger_acquisition", subtype, at: absolute(ctx, m) + (passive ? m[0].length : 0), passive: passive !== null, figures, ...(amount ? { amount } : {}), polarity, confidence };
+  // "agreed to buy Hess …", "acquisition of Hess Corp. … against Exxon": the target is the name right after.
+  if (!passive) {
+    const object = objectAfter(ctx, absolute(ctx, m) + m[0].length);
+    if (object) d.target = object;
+  }
+  return [d];
 };
 
 /** "$50 billion Amazon investment plan": a money figure followed by its investor and an investment noun. */
@@ -133,7 +153,9 @@ export const investment: Detector = (ctx) => {
   if (valuation) figures.push({ name: "valuation", figure: valuation });
   const v = VERB_FORM.exec(t) ?? STAKE.exec(t);
   // "keep investing in marketing" is spending, not an investment: an amount or a named investee is needed.
-  const investee = v && ctx.parties.all.some((p) => p.start >= ctx.span.start + v.index && p.end <= ctx.span.end && p.type !== "person" && p.type !== "country");
+  // The investee must be another party than the investor ("PayPal is investing in its Venmo app" is spending).
+  const inSentence = ctx.parties.all.filter((p) => p.start >= ctx.span.start && p.end <= ctx.span.end && p.type !== "person" && p.type !== "country");
+  const investee = v && inSentence.some((p) => p.start >= ctx.span.start + v.index) && new Set(inSentence.map((p) => p.id)).size > 1;
   if (v && (amount || investee)) return [{ type: "investment", subtype: /stake/i.test(v[0]) ? "stake" : "investment", at: absolute(ctx, v), figures, ...(amount ? { amount } : {}), polarity: "positive", confidence: amount ? 0.8 : 0.6 }];
   if (v) return [];
   const r = ROUND.exec(t);
@@ -193,12 +215,13 @@ const BUYBACK = /\b(?:buybacks?|share repurchases?|stock repurchases?|repurchase
 export const buyback: Detector = (ctx) => {
   const m = BUYBACK.exec(ctx.text);
   if (!m) return [];
-  const amount = largestMoney(ctx.figures());
+  // The money of the programme, not the cash pile beside it.
+  const amount = largestMoney(ctx.figures().filter((f) => near(ctx.doc.text, f, /\b(?:buybacks?|repurchases?|buy back|bought back|authori[sz]\w*|programs?|programmes?)\b/i, 40, 40)));
   const shares = ctx.figures().find((f) => f.kind === "count" && f.unit === "shares");
   const figures: Draft["figures"] = [];
   if (amount) figures.push({ name: "amount", figure: amount });
   if (shares) figures.push({ name: "shares", figure: shares });
-  const subtype = /\b(?:suspend|halt|paus|end)/i.test(ctx.text) ? "suspend" : /\b(?:expand|increas|add|boost|rais)/i.test(ctx.text) ? "increase" : "new";
+  const subtype = /\b(?:suspend\w*|halt\w*|paus\w*|ended|ending|ends|on hold)\b/i.test(ctx.text) ? "suspend" : /\b(?:expand\w*|increas\w*|additional|boost\w*|rais\w*)\b/i.test(ctx.text) ? "increase" : "new";
   return [{ type: "buyback", subtype, at: absolute(ctx, m), figures, ...(amount ? { amount } : {}), polarity: subtype === "suspend" ? "negative" : "positive", confidence: amount || shares ? 0.85 : 0.65 }];
 };
 

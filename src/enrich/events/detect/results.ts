@@ -148,7 +148,9 @@ export const guidance: Detector = (ctx) => {
   // "… lowered its forecast. It now expects $17.90 to $18.90 a share, down from $20 to $21.": the next sentence.
   if (figures.length === 0) {
     const next = ctx.doc.sentences[ctx.s + 1];
-    if (next && GUIDANCE_FOLLOW.test(ctx.doc.text.slice(next.start, next.end))) figures = guidanceFigures(ctx.doc.text, ctx.nextFigures(1));
+    const nextText = next ? ctx.doc.text.slice(next.start, next.end) : "";
+    // Not a results sentence ("reported EPS of $1.06, beating…"): its figures are not guidance.
+    if (next && GUIDANCE_FOLLOW.test(nextText) && !RESULT_VERB.test(nextText) && !BEAT.test(nextText)) figures = guidanceFigures(ctx.doc.text, ctx.nextFigures(1));
   }
   const polarity = subtype === "raise" ? "positive" : subtype === "cut" || subtype === "withdraw" ? "negative" : "neutral";
   const amount = figures.find((f) => f.name === "guidance_new")?.figure;
