@@ -79,11 +79,15 @@ describe("parallel import", () => {
     const pool = new EnrichPool(2);
     try {
       const p2 = new Pipeline({ store: other, reference: loadReference() });
+      const heard: boolean[] = [];
+      p2.onWritten((r) => heard.push(!other.db.inTransaction && other.db.prepare("SELECT 1 FROM articles WHERE id = ?").get(r.article.id) !== undefined));
       const bad: number[] = [];
       const par: ImportStats = await importFile({ file, store: other, ingestor: p2, batchLines: 40, parallel: { pool, pipeline: p2, store: other }, onBadLine: (n) => bad.push(n) });
       expect(bad).toEqual([301]);
       for (const k of ["created", "duplicate", "unchanged", "bad", "acknowledged"] as const) expect(par[k]).toBe(seq[k]);
       expect([par.duplicate, par.unchanged]).toEqual([1, 1]);
+      expect(heard.length).toBe(par.created);
+      expect(heard.every(Boolean)).toBe(true);
       const dump = (s: SqliteStore) => s.db.prepare("SELECT a.id, a.story_id, a.content_hash, a.impact FROM articles a ORDER BY a.id").all();
       expect(dump(other)).toEqual(dump(store));
       const docs = (s: SqliteStore) =>

@@ -102,7 +102,11 @@ export class ParallelRunner {
     const work = async (): Promise<void> => {
       for (const [i, o] of outcomes.entries()) {
         const checkpoint = { key: this.key, line: slots[i]!.line.number };
-        if (o.kind === "write") results.push(await this.store.writeArticle(o.write, { checkpoint }));
+        if (o.kind === "write") {
+          const r = await this.store.writeArticle(o.write, { checkpoint });
+          this.pipeline.notify(r);
+          results.push(r);
+        }
         else if (o.kind === "existing") results.push(o.result);
         else if (o.kind === "retry") {
           try {
@@ -115,9 +119,9 @@ export class ParallelRunner {
       }
       await this.store.setImportCheckpoint(this.key, slots[slots.length - 1]!.line.number);
     };
-    await (this.store.batch ? this.store.batch(work) : work());
+    // pipeline.batch: one transaction, and listeners hear of the writes only after it commits.
+    await this.pipeline.batch(work);
     for (const s of slots) this.pending.remove(s.line.number);
-    for (const r of results) this.pipeline.notify(r);
     return { results, bad };
   }
 }
