@@ -7,6 +7,7 @@
 import type { EnrichEvent } from "../../contract/enrichment.ts";
 
 const ONE_PER_ACTOR = new Set(["buyback", "dividend", "layoffs", "bankruptcy", "recall", "capital_raise"]);
+const SUBTYPE_MATTERS = new Set(["merger_acquisition", "guidance", "rating_change", "price_target", "regulatory_decision", "investigation"]);
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 function key(e: EnrichEvent): string {
@@ -36,7 +37,8 @@ function duplicates(k: EnrichEvent, e: EnrichEvent): boolean {
   // "AMD upgraded to outperform at Wedbush" and "Wedbush upgraded AMD to outperform" are one rating change.
   if (k.type === "rating_change" && k.target !== null && k.target === e.target && k.to === e.to && k.subtype === e.subtype) return true;
   const bare = (x: EnrichEvent) => x.figures.length === 0 && !x.amount;
-  const subtypes = k.type === "executive_change" || bare(k) || bare(e) || compatible(k.subtype, e.subtype);
+  // A rumoured deal and a completed one, a raised and a cut forecast, are different events.
+  const subtypes = k.type === "executive_change" || ((bare(k) || bare(e)) && !SUBTYPE_MATTERS.has(k.type)) || compatible(k.subtype, e.subtype);
   return subtypes && compatible(k.actor, e.actor) && compatible(k.target, e.target);
 }
 
