@@ -220,6 +220,23 @@ describe("merging and limits", () => {
     expect(list.filter((e) => e.type === "merger_acquisition").map((e) => [e.actor, e.target])).toEqual([["PFE", "SGEN"], ["AMGN", "HZNP"]]);
   });
 
+  it("keeps a rumoured deal apart from a completed one", () => {
+    const list = events("Talks", "Comcast is in talks to acquire Warner Bros. Discovery's studios. Comcast bought Sky for about $39 billion in 2018.", { CMCSA: ["Comcast"], WBD: ["Warner Bros. Discovery"] });
+    expect(list.filter((e) => e.type === "merger_acquisition").map((e) => [e.subtype, e.target])).toEqual([["rumored", "WBD"], ["completed", "Sky"]]);
+  });
+
+  it("keeps one buyback per company, with the programme's money rather than the cash pile", () => {
+    const list = events("Cash", "Berkshire's cash pile reached $344 billion as buybacks stayed on hold. Apple said it authorised an additional $100 billion share repurchase program. Apple's repurchase capacity now totals $130 billion.", { "BRK-B": ["Berkshire"], AAPL: ["Apple"] });
+    const bb = list.filter((e) => e.type === "buyback");
+    expect(bb.map((e) => [e.actor, e.subtype, e.amount?.value])).toEqual([["BRK-B", "suspend", undefined], ["AAPL", "increase", 100e9]]);
+  });
+
+  it("names an unlinked company acting right before the trigger, and divestitures", () => {
+    expect(one(events("Ch 11", "Spirit Airlines files for bankruptcy protection again. Rivals United and Delta gained.", { UAL: ["United"], DAL: ["Delta"] }), "bankruptcy").actor).toBe("Spirit Airlines");
+    const d = one(events("Sale", "Coca-Cola agreed to sell a 61% stake in Coca-Cola Beverages Africa for $2.6 billion.", { KO: ["Coca-Cola"] }), "merger_acquisition");
+    expect(d).toMatchObject({ subtype: "divestiture", actor: "KO", target: "Coca-Cola Beverages Africa", amount: { value: 2.6e9 } });
+  });
+
   it("finds nothing in a story with no business event", () => {
     expect(events("Village fair", "The flower festival returned on Saturday. Children painted and the choir sang.")).toEqual([]);
   });

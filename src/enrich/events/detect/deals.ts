@@ -209,6 +209,9 @@ export const dividend: Detector = (ctx) => {
   return [{ type: "dividend", subtype, at: absolute(ctx, m), figures, ...(amount ? { amount } : {}), polarity, confidence: amount ? 0.85 : 0.7 }];
 };
 
+/** "$15 billion share repurchase", "buy back up to $20 billion", "authorised an additional $15 billion for buybacks". */
+const BUYBACK_AFTER = /^[^.;]{0,30}?\b(?:buybacks?|repurchases?|buy ?back)/i;
+const BUYBACK_BEFORE = /\b(?:buybacks?|repurchases?|buy back|bought back|repurchased|authori[sz]\w*)\b[^.;$]{0,30}$/i;
 const BUYBACK = /\b(?:buybacks?|share repurchases?|stock repurchases?|repurchase (?:program|plan|authori[sz]ation)|buy back|bought back|buys back|repurchased|repurchase)\b/i;
 
 /** Share repurchases. */
@@ -216,7 +219,11 @@ export const buyback: Detector = (ctx) => {
   const m = BUYBACK.exec(ctx.text);
   if (!m) return [];
   // The money of the programme, not the cash pile beside it.
-  const amount = largestMoney(ctx.figures().filter((f) => near(ctx.doc.text, f, /\b(?:buybacks?|repurchases?|buy back|bought back|authori[sz]\w*|programs?|programmes?)\b/i, 40, 40)));
+  const text = ctx.doc.text;
+  const amount = largestMoney(ctx.figures().filter((f) => {
+    const after = BUYBACK_AFTER.exec(text.slice(f.end, f.end + 45));
+    return (after !== null && !/\b(?:as|while|after|and|but|when)\b/i.test(after[0])) || BUYBACK_BEFORE.test(text.slice(Math.max(0, f.start - 45), f.start));
+  }));
   const shares = ctx.figures().find((f) => f.kind === "count" && f.unit === "shares");
   const figures: Draft["figures"] = [];
   if (amount) figures.push({ name: "amount", figure: amount });
