@@ -86,7 +86,7 @@ export function findEvents(doc: Doc, ref: Reference, linked: LinkResult): Enrich
   const found: EnrichEvent[] = [];
   const fired = new Uint8Array(DETECTORS.length);
   for (let s = 0; s < doc.sentences.length; s++) {
-    if (!triggered(tokens.words, scores.tokenFrom[s]!, scores.tokenTo[s]!, fired)) continue;
+    if (!triggered(tokens, scores.tokenFrom[s]!, scores.tokenTo[s]!, fired)) continue;
     const ctx = sentenceCtx(doc, s, idx, scores.scores[s]!);
     for (let d = 0; d < DETECTORS.length; d++) if (fired[d]) for (const draft of DETECTORS[d]![0](ctx)) found.push(toEvent(doc, idx, s, draft, ctx.tone));
   }

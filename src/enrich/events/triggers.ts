@@ -5,7 +5,7 @@
  * A word ending in `*` matches by prefix (three letters at least).
  */
 import type { Detector } from "./context.ts";
-import { head } from "../../reference/lexicon/phrases.ts";
+import { head, type Tokens } from "../../reference/lexicon/phrases.ts";
 import { analystAction, earnings, guidance } from "./detect/results.ts";
 import { buyback, capitalRaise, contract, dividend, investment, mergerAcquisition, partnership, productLaunch } from "./detect/deals.ts";
 import { bankruptcy, cyberIncident, investigation, lawsuit, outage, recall, regulatoryDecision, settlement } from "./detect/legal.ts";
@@ -70,18 +70,32 @@ DETECTORS.forEach(([, spec], d) => {
  *
  * @example
  * const fired = new Uint8Array(DETECTORS.length);
- * if (triggered(tokens.words, 0, 12, fired)) DETECTORS.forEach(([detect], d) => fired[d] && detect(ctx));
+ * if (triggered(tokens, 0, 12, fired)) DETECTORS.forEach(([detect], d) => fired[d] && detect(ctx));
  */
-export function triggered(words: readonly string[], from: number, to: number, fired: Uint8Array): boolean {
+export function triggered(tokens: Tokens, from: number, to: number, fired: Uint8Array): boolean {
   fired.fill(0);
+  const words = tokens.words;
+  let hit = false;
   for (let k = from; k < to; k++) {
     const w = words[k]!;
     const exact = WORDS.get(w);
-    if (exact) for (const [d, bit] of exact) fired[d]! |= bit;
-    if (w.length < 3) continue;
-    const pre = PREFIXES.get(head(w));
-    if (pre) for (const [p, d, bit] of pre) if (w.startsWith(p)) fired[d]! |= bit;
+    if (exact) {
+      hit = true;
+      for (const [d, bit] of exact) fired[d]! |= bit;
+    }
+    const h = tokens.heads[k]!;
+    if (h === 0) continue;
+    const pre = PREFIXES.get(h);
+    if (pre) {
+      for (const [p, d, bit] of pre) {
+        if (w.startsWith(p)) {
+          fired[d]! |= bit;
+          hit = true;
+        }
+      }
+    }
   }
+  if (!hit) return false;
   let any = false;
   for (let d = 0; d < fired.length; d++) {
     fired[d] = fired[d] === NEED[d] ? 1 : 0;

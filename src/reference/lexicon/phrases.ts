@@ -12,6 +12,8 @@ export interface Tokens {
   words: string[];
   starts: number[];
   ends: number[];
+  /** Per token: `head(word)` (0 for words under three letters), the key of every prefix table. */
+  heads: Float64Array;
 }
 
 const TOKEN_RE = /[\p{L}\p{N}]+(?:['’&.][\p{L}\p{N}]+)*/gu;
@@ -39,7 +41,9 @@ export function tokenize(text: string): Tokens {
     starts.push(m.index);
     ends.push(end);
   }
-  return { words, starts, ends };
+  const heads = new Float64Array(words.length);
+  for (let i = 0; i < words.length; i++) if (words[i]!.length >= 3) heads[i] = head(words[i]!);
+  return { words, starts, ends, heads };
 }
 
 const cache = new WeakMap<object, Tokens>();
@@ -160,7 +164,7 @@ export class PhraseMatcher<T> {
       if (exact) this.walk(exact, tokens, j + 1, limit, all);
     }
     if (node.pre && w.length >= 3) {
-      const list = node.pre.get(head(w));
+      const list = node.pre.get(tokens.heads[j]!);
       if (list) for (let k = 0; k < list.length; k++) if (w.startsWith(list[k]![0])) this.walk(list[k]![1], tokens, j + 1, limit, all);
     }
   }
