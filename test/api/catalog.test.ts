@@ -93,6 +93,7 @@ describe("health, metrics, OpenAPI", () => {
     const opIds = Object.values(res.body.paths).flatMap((m) => Object.values(m as Record<string, { operationId: string }>).map((o) => o.operationId));
     expect(new Set(opIds).size).toBe(opIds.length);
     expect(opIds).toContain("getAlertsByIdDeliveries");
+    expect(res.body.webhooks.alertMatched.post.requestBody.content["application/json"].schema.properties.article).toBeTruthy();
   });
 
   it("answers unknown API routes with a 404 problem", async () => {

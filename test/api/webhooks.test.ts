@@ -7,6 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyWebhook } from "../../src/serve/alerts/sign.ts";
+import { WebhookPayloadSchema } from "../../src/serve/api/schemas.ts";
 import { ARTICLES, numbered } from "./fixtures.ts";
 import { sleep, startTestServer, type TestServer } from "./harness.ts";
 
@@ -82,6 +83,8 @@ describe("alert webhooks", () => {
     expect(verifyWebhook(alert.secret, sig, hit.body)).toBe(true);
     expect(verifyWebhook(alert.secret, sig, hit.body.replace("signed", "tampered"))).toBe(false);
     expect(JSON.parse(hit.body)).toMatchObject({ type: "alert.matched", alert: { id: alert.id }, article: { id: written.id } });
+    expect(WebhookPayloadSchema.safeParse(JSON.parse(hit.body)).success).toBe(true);
+    expect(JSON.parse(hit.body).deliveryId).toBe(hit.headers["x-impactwire-delivery"]);
     const log = await waitFor(async () => (await deliveries(alert.id)).find((d: { status: string }) => d.status === "delivered"));
     expect(log).toMatchObject({ articleId: written.id, attempts: 1, lastStatus: 200 });
     await disable(alert.id);

@@ -12,6 +12,7 @@ import type { AlertRule, ArticleRecord, DeliveryRecord, Store } from "../../stor
 import { safeFetch, type FetchOptions, type FetchResult } from "../../ingest/fetch/fetch.ts";
 import type { Metrics } from "../api/metrics.ts";
 import { toSummary } from "../api/views.ts";
+import type { WebhookPayload } from "../api/schemas.ts";
 import { CircuitBreaker, retryDelay } from "./breaker.ts";
 import { signWebhook } from "./sign.ts";
 
@@ -171,7 +172,8 @@ export class DeliveryQueue {
 
   private async post(rule: AlertRule, article: ArticleRecord, deliveryId: string): Promise<{ ok: boolean; status: number | null; error: string | null }> {
     const t = Math.floor(Date.now() / 1000);
-    const body = JSON.stringify({ type: "alert.matched", deliveryId, alert: { id: rule.id, name: rule.name }, article: toSummary(article), sentAt: new Date().toISOString() });
+    const payload: WebhookPayload = { type: "alert.matched", deliveryId, alert: { id: rule.id, name: rule.name }, article: toSummary(article), sentAt: new Date().toISOString() };
+    const body = JSON.stringify(payload);
     try {
       const res = await this.send(rule.webhookUrl, {
         method: "POST",

@@ -8,6 +8,7 @@ import { ENGINE_VERSION } from "../../core/version.ts";
 import { ProblemSchema } from "../problem.ts";
 import { StreamQuerySchema } from "../stream/route.ts";
 import type { AnyRouteDef } from "./route.ts";
+import { WebhookPayloadSchema } from "./schemas.ts";
 
 type Json = Record<string, unknown>;
 
@@ -98,6 +99,21 @@ export function buildOpenApi(defs: readonly AnyRouteDef[]): Json {
     info: { title: "impactwire API", version: ENGINE_VERSION, description: "Financial news enriched with tickers, topics, sentiment, events and market impact." },
     servers: [{ url: "/" }],
     paths,
+    webhooks: {
+      alertMatched: {
+        post: {
+          summary: "Sent to an alert's webhookUrl for each new article matching the rule; 2xx acknowledges, anything else is retried with backoff",
+          operationId: "alertMatched",
+          parameters: [
+            { name: "X-Impactwire-Signature", in: "header", required: true, schema: { type: "string" }, description: 't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed by the alert secret>' },
+            { name: "X-Impactwire-Timestamp", in: "header", required: true, schema: { type: "string" }, description: "the t of the signature" },
+            { name: "X-Impactwire-Delivery", in: "header", required: true, schema: { type: "string" }, description: "delivery id, stable across retries" },
+          ],
+          requestBody: { required: true, content: { "application/json": { schema: jsonSchema(WebhookPayloadSchema, "output") } } },
+          responses: { "200": { description: "received (any 2xx)" } },
+        },
+      },
+    },
     components: {
       schemas: { Enrichment: enrichment, Problem: jsonSchema(ProblemSchema, "output") },
       securitySchemes: { bearer: { type: "http", scheme: "bearer" }, apiKey: { type: "apiKey", in: "header", name: "X-API-Key" } },

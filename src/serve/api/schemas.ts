@@ -232,4 +232,14 @@ export const HealthSchema = z.object({
   store: z.enum(["ok", "error"]),
 });
 
+/** The body of an alert webhook (POSTed, signed with X-Impactwire-Signature). */
+export const WebhookPayloadSchema = z.object({
+  type: z.literal("alert.matched"),
+  deliveryId: z.string().meta({ description: "same as the X-Impactwire-Delivery header; retries keep it, so receivers can deduplicate" }),
+  alert: z.object({ id: z.string(), name: z.string() }),
+  article: ArticleSummarySchema,
+  sentAt: z.string(),
+});
+export type WebhookPayload = z.infer<typeof WebhookPayloadSchema>;
+
 export const EmptySchema = z.null();
