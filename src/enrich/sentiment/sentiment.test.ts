@@ -117,7 +117,7 @@ describe("per-ticker sentiment", () => {
 
 describe("sentiment with events", () => {
   it("counts an event's polarity where no lexicon phrase spans its words", () => {
-    const d = doc("Caterpillar lifted its annual sales and profit outlook", "The Deerfield company said demand held up.");
+    const d = doc("Caterpillar upped its annual sales and profit outlook", "The Deerfield company said demand held up.");
     const linked = linkedFrom(d, { CAT: ["Caterpillar"] });
     const r = sentiment(d, ref, linked);
     expect(sentenceScores(d, ref.lexicon).scores[0]).toBe(0); // the lexicon alone sees nothing in the title
@@ -138,5 +138,12 @@ describe("sentiment about targets", () => {
     const r = sentiment(d, ref, linkedFrom(d, { NKE: ["Nike"], MS: ["Morgan Stanley"] }));
     expect(r.byTicker.NKE).toBeLessThan(-0.2);
     expect(r.byTicker.MS).toBe(0);
+  });
+});
+
+describe("sentiment of cause and effect", () => {
+  it("reads what a move does to a company, not the move's own word", () => {
+    expect(sentence("A weaker dollar tends to help exporters such as Apple")).toBeGreaterThan(0);
+    expect(sentence("Higher tariffs weighed on the carmaker's margins")).toBeLessThan(0);
   });
 });
