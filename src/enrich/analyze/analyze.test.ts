@@ -135,6 +135,17 @@ describe("analyze", () => {
     expect(a.losers).toEqual([]);
   });
 
+  it("words a rating change with the broker, the move and the price target from the article", () => {
+    const doc = normalize({ title: "Tesla downgraded", body: "Needham downgraded Tesla to underperform from hold. Needham set a price target of $280 on the shares." });
+    const tsla = ticker(doc, "TSLA", "Tesla, Inc.", ["Tesla"], { relevance: 0.95, sentiment: -0.4 });
+    const down = event(doc, "rating_change", "Needham downgraded Tesla to underperform from hold.", { subtype: "downgrade", actor: "Needham", target: "TSLA", from: "hold", to: "underperform", polarity: "negative" });
+    const pt = event(doc, "price_target", "Needham set a price target of $280 on the shares.", { subtype: "set", actor: "Needham", target: "TSLA", amount: { value: 280, currency: "USD", text: "$280" } });
+    const a = run(doc, findings({ linked: { tickers: [tsla], entities: [] }, events: [down, pt] }));
+    expect(a.takeaway).toMatch(/^The key market takeaway is that Needham downgraded Tesla \(TSLA\) to underperform from hold, with a price target of \$280;/);
+    expect(a.losers).toEqual(["TSLA"]);
+    expectNoInventedFigures(a, doc);
+  });
+
   it("names companies the way the article does", () => {
     const doc = normalize({ title: "Amazon and AWS", body: "Amazon said AWS grew. Amazon's shares rose." });
     expect(displayName(ticker(doc, "AMZN", "AMAZON COM INC", ["Amazon", "AWS"]))).toBe("Amazon");

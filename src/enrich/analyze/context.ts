@@ -26,6 +26,8 @@ export interface Ctx {
   subject: string;
   actor: string;
   target: string;
+  /** A price target stated in the article ("$250"), or "". */
+  priceTarget: string;
   /** The main event's amount as written ("$50 billion"), or "". */
   amount: string;
   /** The main event's named figures as written, e.g. [{ name: "eps_actual", text: "$1.30" }]. */
@@ -130,6 +132,7 @@ export function context(f: Findings, impact: Impact, doc?: Pick<Doc, "sentences"
     actor,
     target,
     amount: ev?.amount?.text ?? "",
+    priceTarget: f.events.find((e) => e.type === "price_target" && e.amount)?.amount?.text ?? (ev?.type === "rating_change" ? (ev.amount?.text ?? "") : ""),
     figures: ev?.figures.map((x) => ({ name: x.name, text: x.text })) ?? [],
     ...parties(f, doc),
     privates,

@@ -7,6 +7,24 @@ import { of, type Template } from "./templates.ts";
 
 const simple = (t: Template): Template => t;
 
+const RATING_VERBS: Record<string, string> = { upgrade: "upgraded", downgrade: "downgraded", initiate: "started coverage of", reiterate: "reiterated its view on", raise: "raised its price target on", cut: "cut its price target on", set: "set a price target on" };
+
+/**
+ * "Needham & Co. downgraded Tesla (TSLA) to underperform from hold, with a price target of $280" —
+ * only words read from the article's event.
+ *
+ * @example
+ * ratingCall(ctx) // "Wedbush Securities upgraded Advanced Micro Devices (AMD) to outperform from neutral, with a price target of $250"
+ */
+export function ratingCall(c: Ctx): string {
+  const e = c.main;
+  const broker = e?.actor && e.actor !== c.subject && !c.subject.includes(`(${e.actor})`) && !/^[A-Z.]{1,6}$/.test(e.actor) ? e.actor : "a broker";
+  const verb = RATING_VERBS[e?.subtype ?? ""] ?? "changed its view on";
+  const move = e?.type === "rating_change" ? `${e.to ? ` to ${e.to}` : ""}${e.from ? ` from ${e.from}` : ""}` : "";
+  const target = c.priceTarget && e?.type === "rating_change" ? `, with a price target of ${c.priceTarget}` : e?.type === "price_target" && c.priceTarget ? ` to ${c.priceTarget}` : "";
+  return `${broker} ${verb} ${c.subject}${move}${target}`;
+}
+
 export const MORE: Record<string, Template> = {
   guidance_cut: simple({
     takeaway: (c) => `The key market takeaway is that ${c.subject} has lowered the bar for the year: a guidance cut resets estimates and usually matters more than the quarter just reported.`,
@@ -36,7 +54,7 @@ export const MORE: Record<string, Template> = {
     watch: () => `delivery against the outlook`,
   }),
   rating: simple({
-    takeaway: (c) => `The key market takeaway is that a broker changed its view on ${c.subject}; rating changes move shares briefly unless they bring new information.`,
+    takeaway: (c) => `The key market takeaway is that ${ratingCall(c)}; rating changes move shares briefly unless they bring new information.`,
     near: (c) => `In the near term ${c.subject} may move with the call, more if the analyst is influential or the price target${of(c)} implies a large gap to the current price.`,
     medium: () => `Over the medium term a rating change matters only if fundamentals follow the thesis behind it.`,
     second: () => `Second-order, other brokers may follow or push back, which shapes how long the move lasts.`,
