@@ -8,7 +8,7 @@ import type { Store } from "../../store/store.ts";
 import { hamming } from "./simhash.ts";
 import type { PendingSet } from "./pending.ts";
 
-/** Largest Hamming distance (of 64 bits) at which two articles are the same story. Measured in test/ingest/dedupe.test.ts. */
+/** Largest Hamming distance (of 64 bits) at which two articles are the same story. Measured in test/ingest/dedupe.test.ts (same story 8–11 bits apart, other stories 28+). */
 export const NEAR_DUPLICATE_BITS = 13;
 /** How far back (from the article's time) near-duplicates are looked for. */
 export const DEDUPE_WINDOW_DAYS = 3;

@@ -1,7 +1,7 @@
 /**
  * 64-bit SimHash over word shingles (1- and 2-shingles), for near-duplicate detection (the same
  * story re-worded by another outlet). Stop words are dropped and figures normalised ("$4.2 billion"
- * = "4.2bn"). Each feature is hashed to 64 bits (two seeded 32-bit FNV-1a + murmur finaliser halves).
+ * = "4.2bn").
  */
 
 import { hammingHex } from "../../store/keys.ts";
@@ -12,16 +12,21 @@ const STOP = new Set(
     "which who whom whose what when where while their there they them he she his her we our you your i new per").split(" "),
 );
 
-/** FNV-1a 32 with a seed, then the murmur3 finaliser (two seeds give the two halves of 64 bits). */
-function hash32(s: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+function fmix32(x: number): number {
+  let h = x;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
+}
+
+/** FNV-1a 32 of a string, through the murmur3 finaliser. */
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return fmix32(h);
 }
 
 const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, mln: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bln: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, t: 1e12 };
@@ -34,11 +39,12 @@ const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, mln
  * tokens("Acme to buy Beta for $4.2 billion") // ["acme", "buy", "beta", "#4200000000"]
  */
 export function tokens(text: string): string[] {
-  const raw = text.toLowerCase().normalize("NFKC").match(/\d[\d,]*(?:\.\d+)?|[\p{L}][\p{L}\p{N}'’]*/gu) ?? [];
+  const raw = text.toLowerCase().match(/\d[\d,]*(?:\.\d+)?|[\p{L}][\p{L}\p{N}'’]*/gu) ?? [];
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const w = raw[i]!;
-    if (/^\d/.test(w)) {
+    const c = w.charCodeAt(0);
+    if (c >= 48 && c <= 57) {
       let v = Number(w.replace(/,/g, ""));
       const next = raw[i + 1];
       const attached = /^\d[\d,.]*(k|m|mn|bn|b|tn|t)$/.exec(w);
@@ -47,45 +53,39 @@ export function tokens(text: string): string[] {
       out.push(`#${Math.round(v * 1000) / 1000}`);
       continue;
     }
-    const word = w.replace(/['’]s$/, "");
+    const word = w.length > 2 && w.endsWith("s") && (w[w.length - 2] === "'" || w[w.length - 2] === "’") ? w.slice(0, -2) : w;
     if (word.length > 1 && !STOP.has(word)) out.push(word);
   }
   return out;
 }
 
 /**
- * The weighted features of a title and body: each distinct word once (figures weigh 3: they are
- * what re-worded copies of one story share most), and each word 2-shingle with weight 0.25 (order
- * matters a little; re-writes reorder sentences, so not much). Weights were chosen on the dedupe
- * test corpus (test/ingest/dedupe): same story 7–12 bits apart, other stories on the same company 22+.
- *
- * @example
- * features("Acme buys Beta", "Acme agreed to buy Beta.").get("acme") // 1
- */
-export function features(title: string, body: string): Map<string, number> {
-  const weights = new Map<string, number>();
-  const t = tokens(`${title}\n${body}`);
-  for (let i = 0; i < t.length; i++) {
-    const w = t[i]!;
-    weights.set(w, w.startsWith("#") ? 3 : 1);
-    if (i + 1 < t.length) weights.set(`${w} ${t[i + 1]}`, 0.25);
-  }
-  return weights;
-}
-
-/**
- * The 64-bit SimHash (16 hex digits) of a title and body.
+ * The 64-bit SimHash (16 hex digits) of a title and body. Features: each distinct word once (figures
+ * weigh 3: they are what re-worded copies of one story share most) and each word 2-shingle with
+ * weight 0.25 (re-writes reorder sentences, so order counts a little). Weights were chosen on the
+ * dedupe test corpus (test/ingest/dedupe): same story 8–11 bits apart, other stories on the same
+ * company 28+. Each feature is hashed once to 32 bits (FNV-1a + murmur finaliser) and extended to 64
+ * with a second finaliser round; a 2-shingle's hash combines its words' hashes (no strings built).
  *
  * @example
  * simhash("Acme to buy Beta for $4.2 billion", "…") // "9f3c…"
  */
 export function simhash(title: string, body: string): string {
+  const t = tokens(`${title}\n${body}`);
+  const hashes = t.map(hash32);
+  const weights = new Map<number, number>();
+  for (let i = 0; i < t.length; i++) {
+    weights.set(hashes[i]!, t[i]!.startsWith("#") ? 3 : 1);
+    if (i + 1 < t.length) {
+      const bi = fmix32(Math.imul(hashes[i]!, 0x01000193) ^ hashes[i + 1]! ^ 0x27d4eb2f);
+      if (!weights.has(bi)) weights.set(bi, 0.25);
+    }
+  }
   const v = new Float64Array(64);
-  for (const [f, w] of features(title, body)) {
-    const hi = hash32(f, 0x9e3779b9);
-    const lo = hash32(f, 0x7f4a7c15);
+  for (const [h, w] of weights) {
+    const lo = fmix32(h ^ 0x9e3779b9);
     for (let b = 0; b < 32; b++) {
-      v[b] = v[b]! + ((hi >>> (31 - b)) & 1 ? w : -w);
+      v[b] = v[b]! + ((h >>> (31 - b)) & 1 ? w : -w);
       v[b + 32] = v[b + 32]! + ((lo >>> (31 - b)) & 1 ? w : -w);
     }
   }
