@@ -146,6 +146,15 @@ describe("analyze", () => {
     expectNoInventedFigures(a, doc);
   });
 
+  it("names the incoming executive when the event gives one, never a title", () => {
+    const doc = normalize({ title: "Disney names new CEO", body: "Walt Disney named Josh D'Amaro chief executive, succeeding Bob Iger." });
+    const dis = ticker(doc, "DIS", "Walt Disney Co", ["Walt Disney"], { relevance: 0.95 });
+    const named = event(doc, "executive_change", "Walt Disney named Josh D'Amaro chief executive, succeeding Bob Iger.", { subtype: "appointment", actor: "DIS", to: "Josh D'Amaro (ceo)" });
+    expect(run(doc, findings({ linked: { tickers: [dis], entities: [] }, events: [named] })).takeaway).toMatch(/with Josh D'Amaro taking over/);
+    const titleOnly = { ...named, to: "ceo" };
+    expect(run(doc, findings({ linked: { tickers: [dis], entities: [] }, events: [titleOnly] })).takeaway).not.toMatch(/taking over/);
+  });
+
   it("names companies the way the article does", () => {
     const doc = normalize({ title: "Amazon and AWS", body: "Amazon said AWS grew. Amazon's shares rose." });
     expect(displayName(ticker(doc, "AMZN", "AMAZON COM INC", ["Amazon", "AWS"]))).toBe("Amazon");

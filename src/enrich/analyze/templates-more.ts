@@ -112,7 +112,11 @@ export const MORE: Record<string, Template> = {
     watch: () => `court approval and any business changes required`,
   }),
   leadership: simple({
-    takeaway: (c) => `The key market takeaway is that leadership at ${c.subject} is changing, and the market will price the successor's strategy and the reason for the change.`,
+    takeaway: (c) => {
+      const name = /^([A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+)+)/u.exec(c.main?.to ?? "")?.[1];
+      const who = name ? `, with ${name} taking over` : "";
+      return `The key market takeaway is that leadership at ${c.subject} is changing${who}, and the market will price the successor's strategy and the reason for the change.`;
+    },
     near: (c) => `In the near term an unexpected departure raises uncertainty at ${c.subject}; a planned succession moves the shares little.`,
     medium: () => `Over the medium term a new chief executive often resets targets, reviews assets and may take charges.`,
     second: () => `Second-order, strategy shifts under new leadership can affect partners, suppliers and competitors.`,
