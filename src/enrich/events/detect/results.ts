@@ -50,16 +50,20 @@ const NOT_RESULTS = /\b(?:expected|expects|expect) to earn\b|\b(?:earnings|profi
 export const earnings: Detector = (ctx) => {
   const t = ctx.text;
   if (!RESULT_WORD.test(t) && !/\b(?:beat|miss)/i.test(t)) return [];
+  // Cheap matches first: most sentences stop here, before any figure is read.
+  const inline = INLINE.exec(t);
+  const b = inline ? null : BEAT.exec(t);
+  const mi = inline ? null : MISS.exec(t);
+  const verb = RESULT_VERB.exec(t);
+  if (!inline && !b && !mi && !verb) return [];
   if (NOT_RESULTS.test(t) || FORECAST_VS.test(t)) return [];
   // "the labor market held up better than economists expected" is the economy, not a company's results.
   if (/\b(?:economists?|economy|labou?r market|payrolls|inflation|gdp)\b/i.test(t)) return [];
   const figs = earningsFigures(ctx);
   let subtype: string | null = null;
   let m: RegExpExecArray | null = null;
-  if ((m = INLINE.exec(t))) subtype = "inline";
+  if ((m = inline)) subtype = "inline";
   else {
-    const b = BEAT.exec(t);
-    const mi = MISS.exec(t);
     const hasExpect = EXPECTATION.test(t);
     const pick = b && mi ? (b.index <= mi.index ? b : mi) : (b ?? mi);
     if (pick && hasExpect) {
@@ -68,7 +72,6 @@ export const earnings: Detector = (ctx) => {
       if (NEGATED.test(t.slice(Math.max(0, pick.index - 20), pick.index))) subtype = subtype === "beat" ? "miss" : "beat";
     }
   }
-  const verb = RESULT_VERB.exec(t);
   const fromFigures = verb && !GUIDANCE.test(t) ? surpriseSubtype(figs) : null;
   if (!subtype && fromFigures) {
     subtype = fromFigures;
