@@ -41,6 +41,7 @@ export const OPTIONS = {
   corsOrigins: opt("CORS_ORIGINS", "list", [], "Origins allowed by CORS (comma-separated); empty: CORS off."),
   rateLimitPerMin: opt("RATE_LIMIT_PER_MIN", "int", 600, "Requests per minute per API key (or per IP without a key)."),
   streamHeartbeatMs: opt("STREAM_HEARTBEAT_MS", "int", 15_000, "Interval of the comment heartbeats on `/api/v1/stream`, in milliseconds."),
+  streamPollMs: opt("STREAM_POLL_MS", "int", 1_000, "How often `serve` looks in the store for articles written by other processes (import, workers) to stream and alert on; 0 turns it off."),
   streamMaxClients: opt("STREAM_MAX_CLIENTS", "int", 1_000, "Most simultaneous `/api/v1/stream` connections; further ones get 503."),
   webhookTimeoutMs: opt("WEBHOOK_TIMEOUT_MS", "int", 10_000, "Deadline of one webhook delivery attempt, in milliseconds."),
   webhookMaxAttempts: opt("WEBHOOK_MAX_ATTEMPTS", "int", 8, "Attempts before a webhook delivery is given up (status `dead`)."),

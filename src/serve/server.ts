@@ -18,6 +18,7 @@ import { registerAlertRoutes } from "./api/alerts.ts";
 import { registerOpsRoutes } from "./api/ops.ts";
 import { StreamHub } from "./stream/hub.ts";
 import { registerStreamRoute } from "./stream/route.ts";
+import { ArticleTail } from "./stream/tail.ts";
 import { AlertEngine } from "./alerts/alerts.ts";
 import type { Sender } from "./alerts/queue.ts";
 import { registerUi } from "./ui/index.ts";
@@ -33,6 +34,7 @@ import { startPoller } from "../ingest/poll/poller.ts";
 /** What runs beside the routes, reachable as `app.impactwire` (tests, shutdown, health). */
 export interface ServeRuntime {
   metrics: Metrics;
+  tail: ArticleTail;
   hub: StreamHub;
   alerts: AlertEngine;
 }
@@ -67,9 +69,10 @@ export function createServer(ctx: ServeContext, options: CreateServerOptions = {
     logController: new LogController({ disableRequestLogging: config.logLevel !== "debug" }),
   });
   const metrics = new Metrics();
+  const tail = new ArticleTail(ctx.store, config.streamPollMs, (err) => app.log.error({ err }, "stream: reading new articles failed"));
   const hub = new StreamHub(ctx.store);
   const alerts = new AlertEngine(ctx.store, config, metrics, options.send, (msg, err) => app.log.error({ err }, msg));
-  app.decorate("impactwire", { metrics, hub, alerts });
+  app.decorate("impactwire", { metrics, tail, hub, alerts });
 
   installProblemHandler(app);
   installCors(app, config.corsOrigins);
@@ -89,10 +92,12 @@ export function createServer(ctx: ServeContext, options: CreateServerOptions = {
 
   const unsubscribe = ctx.ingestor.onWritten((r) => metrics.inc("impactwire_articles_written_total", { status: r.status }));
   app.addHook("onReady", async () => {
-    hub.start(ctx.ingestor);
-    await alerts.start(ctx.ingestor);
+    await tail.start(ctx.ingestor);
+    hub.start(tail);
+    await alerts.start(tail);
   });
   app.addHook("preClose", async () => {
+    tail.stop();
     hub.stop();
   });
   app.addHook("onClose", async () => {

@@ -34,6 +34,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     logLevel: "warn",
     rateLimitPerMin: 100_000,
     streamHeartbeatMs: 200,
+    streamPollMs: 100,
     webhookTimeoutMs: 1_000,
     webhookRetryBaseMs: 100,
     webhookRetryMaxMs: 400,

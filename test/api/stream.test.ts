@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { numbered } from "./fixtures.ts";
 import { sleep, startTestServer, type TestServer } from "./harness.ts";
 import { SseClient } from "./sse.ts";
+import { openStore } from "../../src/store/open.ts";
+import { Pipeline } from "../../src/ingest/pipeline/pipeline.ts";
+import { loadReference } from "../../src/reference/reference.ts";
 
 let srv: TestServer;
 const clients: SseClient[] = [];
@@ -91,6 +94,26 @@ describe("GET /api/v1/stream", () => {
     expect(ids).toHaveLength(39);
     expect(new Set(ids).size).toBe(39);
     expect([...ids].sort((x, y) => x - y)).toEqual(ids);
+  });
+
+  it("streams, in seq order and without gaps, articles written by another writer on the same database", async () => {
+    // a second writer with its own connection and pipeline: what `impactwire import` or a worker process does
+    const other = await openStore(srv.ctx.config);
+    const foreign = new Pipeline({ store: other, reference: loadReference() });
+    try {
+      const c = await open("?source=Mixed%20Wire");
+      const seqs: number[] = [];
+      for (let i = 1; i <= 12; i++) {
+        const article = { ...numbered(i, "2026-11-06T00:00:00Z", "mixed-writers"), source: "Mixed Wire" };
+        if (i % 2) seqs.push((await post(article)).seq);
+        else seqs.push((await foreign.ingest({ ...article, externalId: article.id })).article.seq);
+      }
+      await c.next((e) => e.id === String(Math.max(...seqs)), 3_000);
+      await sleep(250);
+      expect(c.events.map((e) => Number(e.id))).toEqual([...seqs].sort((x, y) => x - y));
+    } finally {
+      await other.close();
+    }
   });
 
   it("refuses a bad filter or Last-Event-ID with a 400 problem", async () => {

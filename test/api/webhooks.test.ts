@@ -7,6 +7,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyWebhook } from "../../src/serve/alerts/sign.ts";
+import { openStore } from "../../src/store/open.ts";
+import { Pipeline } from "../../src/ingest/pipeline/pipeline.ts";
+import { loadReference } from "../../src/reference/reference.ts";
 import { WebhookPayloadSchema } from "../../src/serve/api/schemas.ts";
 import { ARTICLES, numbered } from "./fixtures.ts";
 import { sleep, startTestServer, type TestServer } from "./harness.ts";
@@ -139,6 +142,19 @@ describe("alert webhooks", () => {
     const appleLabel = JSON.parse(hit.body).article.sentiment.label;
     expect(hitsOn("/negative")).toHaveLength(appleLabel === "negative" ? 1 : 0);
     for (const id of [apple.id, never.id, negative.id]) await disable(id);
+  });
+
+  it("alerts on new articles written by another writer on the same database (import, workers)", async () => {
+    const alert = await createAlert("/foreign");
+    const other = await openStore(srv.ctx.config);
+    try {
+      const r = await new Pipeline({ store: other, reference: loadReference() }).ingest({ ...numbered(1, "2026-11-10T00:00:00Z", "foreign"), externalId: "foreign-1" });
+      const hit = await waitFor(() => hitsOn("/foreign")[0], 3_000);
+      expect(JSON.parse(hit.body).article.id).toBe(r.article.id);
+    } finally {
+      await other.close();
+      await disable(alert.id);
+    }
   });
 
   it("supports CRUD without leaking the secret", async () => {

@@ -1,10 +1,11 @@
 /**
- * Alert rules matched on every newly written article; each match becomes a persisted delivery on the
- * queue. The ingest listener only hands work over: matching and delivery run later, off the write path.
+ * Alert rules matched on every new article (from the article tail: this process's writes and other
+ * processes'); each match becomes a persisted delivery on the queue. The listener only hands work
+ * over: matching and delivery run later, off the write path.
  */
 import type { Config } from "../../core/config.ts";
-import type { Ingestor } from "../../ingest/ingestor.ts";
-import type { AlertRule, ArticleRecord, Store, WriteResult } from "../../store/store.ts";
+import type { AlertRule, ArticleRecord, Store } from "../../store/store.ts";
+import type { ArticleTail } from "../stream/tail.ts";
 import type { Metrics } from "../api/metrics.ts";
 import { DeliveryQueue, type Sender } from "./queue.ts";
 
@@ -37,7 +38,7 @@ export class AlertEngine {
 
   /**
    * @example
-   * const alerts = new AlertEngine(store, config, metrics); alerts.start(ingestor);
+   * const alerts = new AlertEngine(store, config, metrics); await alerts.start(tail);
    */
   constructor(
     private readonly store: Store,
@@ -53,12 +54,12 @@ export class AlertEngine {
    * Subscribes to the ingestor and resumes persisted deliveries.
    *
    * @example
-   * await alerts.start(ctx.ingestor);
+   * await alerts.start(tail);
    */
-  async start(ingestor: Ingestor): Promise<void> {
-    this.unsubscribe = ingestor.onWritten((result) => {
-      if (result.status !== "created") return;
-      void this.onArticle(result).catch((err) => this.log("alerts: matching failed", err));
+  async start(tail: ArticleTail): Promise<void> {
+    this.unsubscribe = tail.subscribe(({ article, status }) => {
+      if (status !== "created") return;
+      void this.onArticle(article).catch((err) => this.log("alerts: matching failed", err));
     });
     await this.queue.resume();
   }
@@ -90,8 +91,7 @@ export class AlertEngine {
     return this.rules.list;
   }
 
-  private async onArticle(result: WriteResult): Promise<void> {
-    const article = result.article;
+  private async onArticle(article: ArticleRecord): Promise<void> {
     for (const rule of await this.all()) {
       if (!ruleMatches(rule, article)) continue;
       const d = await this.store.recordDelivery({

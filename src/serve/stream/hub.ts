@@ -5,7 +5,7 @@
  * so the seam has neither gaps nor duplicates.
  */
 import type { ArticleRecord, Store } from "../../store/store.ts";
-import type { Ingestor } from "../../ingest/ingestor.ts";
+import type { ArticleTail } from "./tail.ts";
 import type { ArticleFilter } from "../api/schemas.ts";
 import { toSummary } from "../api/views.ts";
 import { matches, toStoreQuery } from "./filter.ts";
@@ -80,7 +80,7 @@ export class StreamHub {
 
   /**
    * @example
-   * const hub = new StreamHub(store); hub.start(ingestor);
+   * const hub = new StreamHub(store); hub.start(tail);
    */
   constructor(private readonly store: Store) {}
 
@@ -88,10 +88,10 @@ export class StreamHub {
     return this.clients.size;
   }
 
-  /** Subscribes to committed writes. */
-  start(ingestor: Ingestor): void {
-    this.unsubscribe = ingestor.onWritten((r) => {
-      const o = new Outgoing(r.article);
+  /** Subscribes to committed writes (in seq order, this process's and others'). */
+  start(tail: ArticleTail): void {
+    this.unsubscribe = tail.subscribe(({ article }) => {
+      const o = new Outgoing(article);
       for (const c of this.clients) c.offer(o);
     });
   }
