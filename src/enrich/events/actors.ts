@@ -61,7 +61,12 @@ function inSpan(idx: PartyIndex, span: Span): Party[] {
   return idx.all.filter((p) => p.start >= span.start && p.end <= span.end);
 }
 
-/** Capitalised names in a span when nothing is linked there ("Morgan Stanley", "OpenAI"). */
+/**
+ * Capitalised names in a span when nothing is linked there ("Morgan Stanley", "OpenAI").
+ *
+ * @example
+ * namesIn("Morgan Stanley upgraded OpenAI.", { start: 0, end: 31 }).map((p) => p.id) // ["Morgan Stanley", "OpenAI"]
+ */
 export function namesIn(text: string, span: Span): Party[] {
   const out: Party[] = [];
   const slice = text.slice(span.start, span.end);

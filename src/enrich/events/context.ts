@@ -125,7 +125,12 @@ export function largestMoney(figs: readonly Figure[]): Figure | undefined {
   return best;
 }
 
-/** Offset in `doc.text` of a regex match found in the sentence text. */
+/**
+ * Offset in `doc.text` of a regex match found in the sentence text.
+ *
+ * @example
+ * absolute(ctx, /beat/.exec(ctx.text)!) // ctx.span.start + index
+ */
 export function absolute(ctx: SentenceCtx, m: RegExpExecArray): number {
   return ctx.span.start + m.index;
 }

@@ -15,7 +15,12 @@ import { macroData, rateDecision } from "./detect/macro.ts";
 const GUIDANCE_VERBS = "raised raises raising lifted lifts boosted boosts increased increases upped hiked cut cuts cutting lowered lowers lowering slashed slashes trimmed trims reduced reduces reaffirmed reaffirms reiterated reiterates maintained maintains affirmed withdrew withdraws withdrawn suspended pulled issued gave provided initiated forecast forecasts projected expects expect sees guided";
 const REGULATORS = "fda food eu european commission ftc doj justice fcc cma competition sec regulator regulators antitrust cfius health mhra nhtsa faa treasury emea ema authorities won wins received receives secured secures gained gains obtained got awaits denied";
 
-/** Detectors in order of precedence, with their trigger words. */
+/**
+ * Detectors in order of precedence, with their trigger words.
+ *
+ * @example
+ * DETECTORS.map(([detect]) => detect.name) // ["earnings", "guidance", …]
+ */
 export const DETECTORS: ReadonlyArray<readonly [Detector, string]> = [
   [earnings, "estimate* expectation* expected consensus forecast* projection* reported posted eps beat* topped topping tops missed misses exceeded surpassed results earnings"],
   [guidance, `guidance outlook forecast* target targets projection* view expects expect sees guided | ${GUIDANCE_VERBS}`],

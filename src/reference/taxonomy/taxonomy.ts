@@ -41,6 +41,12 @@ const ScoringSchema = z.object({
   repeatFactor: z.number().min(0),
 });
 
+/**
+ * The shape of data/taxonomy.json.
+ *
+ * @example
+ * TaxonomyFileSchema.parse(JSON.parse(readFileSync("data/taxonomy.json", "utf8"))).topics.length // 26
+ */
 export const TaxonomyFileSchema = z.object({
   version: z.string(),
   source: z.string(),

@@ -54,7 +54,12 @@ function objectAfter(ctx: SentenceCtx, from: number): string | null {
   return name ? name.replace(/[’']s$/, "").replace(/[.,]+$/, "").replace(/\s+(?:Inc|Corp|Co|Ltd|LLC|plc|Plc|SA|AG|NV|Holdings)\.?$/, "") : null;
 }
 
-/** Mergers and acquisitions. */
+/**
+ * Mergers and acquisitions.
+ *
+ * @example
+ * mergerAcquisition(ctx("Chevron agreed to buy Hess for $53 billion, or $171 per share.")) // [{ type: "merger_acquisition", subtype: "announced", figures: [deal_value, price_per_share] }]
+ */
 export const mergerAcquisition: Detector = (ctx) => {
   const t = ctx.text;
   if (MA_NOT.test(t) && !/\bacquisition of\b/i.test(t)) return [];
@@ -135,7 +140,12 @@ function namedParty(ctx: SentenceCtx, from: number, to: number): string | null {
   return words ? words[0].trim() : null;
 }
 
-/** Investments: stakes, funding rounds, committed amounts. */
+/**
+ * Investments: stakes, funding rounds, committed amounts.
+ *
+ * @example
+ * investment(ctx("Microsoft will invest $10 billion in OpenAI.")) // [{ type: "investment", amount: $10 billion }]
+ */
 export const investment: Detector = (ctx) => {
   const t = ctx.text;
   if (!/\b(?:invest|stake|fund|financ|commit|pledg|round|backing|pour|inject|infusion)/i.test(t)) return [];
@@ -174,7 +184,12 @@ export const investment: Detector = (ctx) => {
 const IPO = /\b(?:initial public offering|ipo|went public|go public|goes public|direct listing|stock market debut|(?:nasdaq|nyse) debut)\b/i;
 const OFFERING = /\b(?:(?:secondary|follow-on|public|share|stock|equity|debt|bond|notes|convertible(?: notes| bond)?|senior notes|at-the-market)\s+(?:offering|sale|issue)|rights issue|priced (?:an?|its) (?:offering|ipo)|(?:sold|sells|issued|issues|raised|raises|to raise)\s+(?:about |nearly |roughly )?\$[\d.,]+\s*(?:[bmk]n?|billion|million)?\s+(?:of|in|through|via|from)\s+(?:new\s+)?(?:bonds?|notes|debt|shares|stock|equity|convertible))\b/i;
 
-/** IPOs, share and debt offerings. */
+/**
+ * IPOs, share and debt offerings.
+ *
+ * @example
+ * capitalRaise(ctx("Reddit priced its IPO at $34 a share, raising $748 million.")) // [{ type: "capital_raise", subtype: "ipo" }]
+ */
 export const capitalRaise: Detector = (ctx) => {
   const t = ctx.text;
   const m = IPO.exec(t) ?? OFFERING.exec(t);
@@ -193,7 +208,12 @@ export const capitalRaise: Detector = (ctx) => {
 
 const DIVIDEND = /\bdividends?\b(?:\s+\w+){0,3}?\s+(?:will\s+)?(rise|rises|increase|increases|grow|grows|climb|climbs|fall|falls|drop|drops|be cut|be raised|be reduced)\b|\b(raised|raises|raising|increased|increases|boosted|hiked|lifted|cut|cuts|cutting|slashed|lowered|reduced|suspended|suspends|eliminated|scrapped|halted|declared|declares|announced|announces|initiated|initiates|reinstated|reinstates|maintained|paid|pays|approved)\b[^.;]{0,40}?\b(?:special\s+|quarterly\s+|annual\s+|interim\s+|final\s+)?dividends?\b|\b(?:dividend (?:increase|hike|cut|suspension)|special dividend)\b/i;
 
-/** Dividend declarations and changes. */
+/**
+ * Dividend declarations and changes.
+ *
+ * @example
+ * dividend(ctx("Costco raised its quarterly dividend by 13% to $1.47 a share.")) // [{ type: "dividend", subtype: "increase" }]
+ */
 export const dividend: Detector = (ctx) => {
   const m = DIVIDEND.exec(ctx.text);
   if (!m) return [];
@@ -214,7 +234,12 @@ const BUYBACK_AFTER = /^[^.;]{0,30}?\b(?:buybacks?|repurchases?|buy ?back)/i;
 const BUYBACK_BEFORE = /\b(?:buybacks?|repurchases?|buy back|bought back|repurchased|authori[sz]\w*)\b[^.;$]{0,30}$/i;
 const BUYBACK = /\b(?:buybacks?|share repurchases?|stock repurchases?|repurchase (?:program|plan|authori[sz]ation)|buy back|bought back|buys back|repurchased|repurchase)\b/i;
 
-/** Share repurchases. */
+/**
+ * Share repurchases.
+ *
+ * @example
+ * buyback(ctx("Apple announced a $110 billion share repurchase program.")) // [{ type: "buyback", amount: $110 billion }]
+ */
 export const buyback: Detector = (ctx) => {
   const m = BUYBACK.exec(ctx.text);
   if (!m) return [];
@@ -234,7 +259,12 @@ export const buyback: Detector = (ctx) => {
 
 const PARTNERSHIP = /\b(?:exclusive (?:license|licence|licensing|agreement|partnership|cloud provider)|sole cloud provider|revenue[- ]shar(?:e|ing)(?: payments| agreement)?|partnership|partnered|partners with|partner with|partnering with|teamed up|teams up|team up|collaborat(?:ion|e|es|ed|ing) with|alliance with|strategic alliance|joint venture|distribution (?:deal|agreement|pact)|licensing (?:deal|agreement|pact)|supply (?:deal|agreement|pact)|multi-?year (?:deal|agreement|pact))\b/i;
 
-/** Partnerships, alliances, licensing and supply deals. */
+/**
+ * Partnerships, alliances, licensing and supply deals.
+ *
+ * @example
+ * partnership(ctx("Uber and Nvidia announced a partnership to build robotaxis.")) // [{ type: "partnership", subtype: "new" }]
+ */
 export const partnership: Detector = (ctx) => {
   const m = PARTNERSHIP.exec(ctx.text);
   if (!m) return [];
@@ -249,7 +279,12 @@ export const partnership: Detector = (ctx) => {
 
 const CONTRACT = /\b(?:won|wins|winning|awarded|secured|secures|signed|signs|landed|lands|received|inked)\b[^.;]{0,50}?\b(?:contract|order|deal)\b|\bcontract (?:worth|valued at)\b/i;
 
-/** Customer contracts and orders. */
+/**
+ * Customer contracts and orders.
+ *
+ * @example
+ * contract(ctx("Palantir won a $480 million Army contract.")) // [{ type: "contract", subtype: "award" }]
+ */
 export const contract: Detector = (ctx) => {
   const m = CONTRACT.exec(ctx.text);
   if (!m || /\b(?:employment|labor|labour|futures) contract/i.test(ctx.text)) return [];
@@ -260,7 +295,12 @@ export const contract: Detector = (ctx) => {
 const LAUNCH = /\b(?:launch(?:ed|es|ing)|unveil(?:ed|s|ing)?|introduc(?:ed|es|ing)|rolled out|rolls out|rolling out|debut(?:ed|s)?|(?:released|releases) (?:a|an|its|the|new)\b|began selling|started selling|announced (?:a |an |its )?new)\b/i;
 const LAUNCH_NOT = /\b(?:launch(?:ed|es|ing)?|introduc(?:ed|es|ing)|unveil(?:ed|s|ing)?)\s+(?:an?\s+|its\s+|the\s+)?(?:\w+\s+)?(?:investigation|probe|inquiry|review|bid|offer|takeover|lawsuit|suit|offering|ipo|buyback|tender|campaign|legislation|bill|tariffs?|rules?|plan to cut)\b|\breleased (?:from|on bail|results|earnings|figures|data)\b|\b(?:report|data|figures|results|statement|minutes|payments?|funds|hostages?|prisoners?)\s+(?:\w+\s+)?(?:was|were|being|been)\s+released\b/i;
 
-/** Product launches. */
+/**
+ * Product launches.
+ *
+ * @example
+ * productLaunch(ctx("Samsung unveiled a foldable phone on Wednesday.")) // [{ type: "product_launch" }]
+ */
 export const productLaunch: Detector = (ctx) => {
   const m = LAUNCH.exec(ctx.text);
   // Quotes ("We have introduced dozens of tools…") are claims, not launches.

@@ -10,7 +10,12 @@ const SETTLE = /\b(?:agreed to pay|will pay|to pay|settled|settles|settling|sett
 const LAWSUIT = /\b(?:ordered to pay|sued|sues|suing|filed (?:a |an )?(?:lawsuit|suit|complaint|class[- ]action)|lawsuits?|class[- ]action|antitrust suit|patent (?:infringement )?suit|brought (?:a )?suit|indicted|charged (?:with|by)|jury (?:ordered|found|awarded)|verdict|ruled against)\b/i;
 const AGAINST = /\bagainst\b/i;
 
-/** Lawsuits, indictments and verdicts. */
+/**
+ * Lawsuits, indictments and verdicts.
+ *
+ * @example
+ * lawsuit(ctx("Epic Games sued Apple over its App Store fees.")) // [{ type: "lawsuit", subtype: "filed" }]
+ */
 export const lawsuit: Detector = (ctx) => {
   const t = ctx.text;
   const m = LAWSUIT.exec(t);
@@ -43,7 +48,12 @@ export const lawsuit: Detector = (ctx) => {
 };
 
 
-/** Settlements of lawsuits and regulatory cases. */
+/**
+ * Settlements of lawsuits and regulatory cases.
+ *
+ * @example
+ * settlement(ctx("Boeing agreed to pay $200 million to settle SEC charges.")) // [{ type: "settlement", subtype: "regulatory" }]
+ */
 export const settlement: Detector = (ctx) => {
   const t = ctx.text;
   const m = SETTLE.exec(t);
@@ -56,7 +66,12 @@ export const settlement: Detector = (ctx) => {
 
 const INVESTIGATION = /\b(?:investigat(?:ion|ions|ing|es|ed)|probe|probes|probing|subpoena(?:ed|s)?|inquiry|raided|opened an? (?:inquiry|investigation|probe))\b/i;
 
-/** Investigations by regulators or prosecutors. */
+/**
+ * Investigations by regulators or prosecutors.
+ *
+ * @example
+ * investigation(ctx("The SEC opened an investigation into the trading firm.")) // [{ type: "investigation", actor: "Securities and Exchange Commission" }]
+ */
 export const investigation: Detector = (ctx) => {
   const t = ctx.text;
   const m = INVESTIGATION.exec(t);
@@ -72,7 +87,12 @@ const REGULATOR = String.raw`FDA|Food and Drug Administration|EMA|European Medic
 const REG_DECISION = new RegExp(String.raw`\b(${REGULATOR})\b[^.;]{0,80}?\b(approved|approves|approval|cleared|clears|granted|grants|authori[sz]ed|authori[sz]es|rejected|rejects|declined to approve|blocked|blocks|sued to block|denied|denies|complete response letter|fined|fines)\b`, "i");
 const REG_PASSIVE = new RegExp(String.raw`\b(won|wins|received|receives|secured|secures|gained|gains|obtained|got|awaits|failed to win|failed to get|was denied)\s+(?:(?:an?|the|its|full|conditional|accelerated|regulatory|U\.S\.|US|EU|European|(${REGULATOR}))\s+){0,3}?(approval|clearance|authori[sz]ation|complete response letter)\b(?:[^.;]{0,40}?\b(${REGULATOR})\b)?`, "i");
 
-/** Regulatory decisions: approvals, rejections, blocks, fines. */
+/**
+ * Regulatory decisions: approvals, rejections, blocks, fines.
+ *
+ * @example
+ * regulatoryDecision(ctx("Eli Lilly won FDA approval for its drug.")) // [{ type: "regulatory_decision", subtype: "approval" }]
+ */
 export const regulatoryDecision: Detector = (ctx) => {
   const t = ctx.text;
   const p = REG_PASSIVE.exec(t);
@@ -105,7 +125,12 @@ export const regulatoryDecision: Detector = (ctx) => {
 
 const BANKRUPTCY = /\b(?:filed for (?:chapter (?:11|7|15) )?(?:bankruptcy|insolvency)|files for (?:chapter (?:11|7|15) )?bankruptcy|(?:filing|file) for (?:chapter (?:11|7|15) )?bankruptcy|chapter (?:11|7|15)|bankruptcy (?:protection|filing|proceedings)|insolvency proceedings|entered administration|into administration|went bankrupt|declared bankruptcy|emerged from bankruptcy|missed (?:a |an )?(?:interest |coupon |bond )?payment|defaulted on)\b/i;
 
-/** Bankruptcy filings, defaults and exits from bankruptcy. */
+/**
+ * Bankruptcy filings, defaults and exits from bankruptcy.
+ *
+ * @example
+ * bankruptcy(ctx("WeWork filed for Chapter 11 bankruptcy protection.")) // [{ type: "bankruptcy", subtype: "filed" }]
+ */
 export const bankruptcy: Detector = (ctx) => {
   const t = ctx.text;
   const m = BANKRUPTCY.exec(t);
@@ -119,7 +144,12 @@ export const bankruptcy: Detector = (ctx) => {
 
 const RECALL = /\brecall(?:s|ed|ing)?\b/i;
 
-/** Product recalls. */
+/**
+ * Product recalls.
+ *
+ * @example
+ * recall(ctx("Tesla is recalling 2 million vehicles.")) // [{ type: "recall", amount: 2,000,000 vehicles }]
+ */
 export const recall: Detector = (ctx) => {
   const m = RECALL.exec(ctx.text);
   if (!m || /\b(?:recalled that|recalls that|to recall|I recall|he recalled|she recalled)\b/i.test(ctx.text)) return [];
@@ -129,7 +159,12 @@ export const recall: Detector = (ctx) => {
 
 const CYBER = /\b(?:cyber-?attacks?|cyber attacks?|data breach(?:es)?|ransomware|hack(?:ed|ers|ing)?|breach(?:ed)? (?:of )?(?:its |their )?(?:systems?|networks?|servers?)|malware|stolen data|leaked data)\b/i;
 
-/** Hacks, breaches and ransomware. */
+/**
+ * Hacks, breaches and ransomware.
+ *
+ * @example
+ * cyberIncident(ctx("A ransomware attack hit Change Healthcare.")) // [{ type: "cyber_incident", subtype: "ransomware" }]
+ */
 export const cyberIncident: Detector = (ctx) => {
   const m = CYBER.exec(ctx.text);
   if (!m) return [];
@@ -139,7 +174,12 @@ export const cyberIncident: Detector = (ctx) => {
 
 const OUTAGE = /\b(?:outages?|went down|went offline|service disruptions?|were down|was down|knocked (?:\w+ )?offline)\b/i;
 
-/** Service outages. */
+/**
+ * Service outages.
+ *
+ * @example
+ * outage(ctx("A global outage hit Microsoft's cloud services.")) // [{ type: "outage" }]
+ */
 export const outage: Detector = (ctx) => {
   const m = OUTAGE.exec(ctx.text);
   // A power cut in a storm is not a company's service outage.

@@ -16,7 +16,12 @@ function direction(word: string): "hike" | "cut" | "hold" {
   return "hold";
 }
 
-/** Central-bank rate decisions. */
+/**
+ * Central-bank rate decisions.
+ *
+ * @example
+ * rateDecision(ctx("The ECB raised interest rates by 25 basis points.")) // [{ type: "rate_decision", subtype: "hike" }]
+ */
 export const rateDecision: Detector = (ctx) => {
   const t = ctx.text;
   const m = DECISION.exec(t);
@@ -40,7 +45,12 @@ export const rateDecision: Detector = (ctx) => {
 const INDICATOR = /\b(consumer price index|CPI|core inflation|inflation|producer price index|PPI|PCE|gross domestic product|GDP|nonfarm payrolls|payrolls|unemployment rate|jobless claims|retail sales|PMI|purchasing managers'? index|industrial production|housing starts|consumer confidence|consumer sentiment|trade deficit|durable goods orders)\b/i;
 const MOVE = /\b(rose|rises|fell|falls|increased|decreased|climbed|dropped|accelerated|slowed|eased|cooled|jumped|grew|expanded|contracted|shrank|was|were|came in|added|unchanged|ticked (?:up|down)|edged (?:up|down)|surged|slumped|declined|held)\b/i;
 
-/** Economic data releases. */
+/**
+ * Economic data releases.
+ *
+ * @example
+ * macroData(ctx("Nonfarm payrolls rose by 275,000 in February.")) // [{ type: "macro_data", subtype: "nonfarm payrolls:up" }]
+ */
 export const macroData: Detector = (ctx) => {
   const t = ctx.text;
   const ind = INDICATOR.exec(t);

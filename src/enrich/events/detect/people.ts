@@ -35,7 +35,12 @@ function people(ctx: SentenceCtx): Person[] {
   return out;
 }
 
-/** Executive appointments and departures, with who comes in (`to`) and who leaves (`from`). */
+/**
+ * Executive appointments and departures, with who comes in (`to`) and who leaves (`from`).
+ *
+ * @example
+ * executiveChange(ctx("Boeing named Kelly Ortberg as its new chief executive.")) // [{ type: "executive_change", to: "Kelly Ortberg (chief executive)" }]
+ */
 export const executiveChange: Detector = (ctx) => {
   const t = ctx.text;
   const role = TOP_ROLE.exec(t);
@@ -76,7 +81,12 @@ export const executiveChange: Detector = (ctx) => {
 
 const LAYOFF = /\b(?:lay(?:ing)? off|laid off|lays off|layoffs?|job cuts|jobs? losses|redundancies|(?:cut|cuts|cutting|eliminat(?:e|es|ed|ing)|slash(?:es|ed|ing)?|shed(?:s|ding)?|reduc(?:e|es|ed|ing)|axe[sd]?|axing)\b[^.;]{0,40}?\b(?:jobs|employees|workers|positions|roles|staff|workforce|headcount))\b/i;
 
-/** Layoffs with headcount and share of the workforce. */
+/**
+ * Layoffs with headcount and share of the workforce.
+ *
+ * @example
+ * layoffs(ctx("Google will lay off 12,000 employees, about 6% of its workforce.")) // [{ type: "layoffs", figures: [headcount, workforce_percent] }]
+ */
 export const layoffs: Detector = (ctx) => {
   const t = ctx.text;
   const m = LAYOFF.exec(t);

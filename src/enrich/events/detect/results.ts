@@ -46,7 +46,12 @@ function surpriseSubtype(figs: Draft["figures"]): "beat" | "miss" | "inline" | n
 /** An analyst revising an estimate, or a company forecasting: not results. */
 const NOT_RESULTS = /\b(?:expected|expects|expect) to earn\b|\b(?:earnings|profit|revenue) (?:target|goal|forecast) of\b|\b(?:raised|lowered|cut|trimmed|boosted|lifted|reduced)\s+(?:his|her|their|its|the)?\s*(?:\w+\s+){0,2}?(?:estimates?|forecasts?)\b|\b(?:forecasts?|forecasted|expects?|projects?|projected|sees|guided|anticipates?)\s+(?:\w+\s+){0,3}?(?:revenue|sales|earnings|profit|eps)\b/i;
 
-/** Earnings against expectations. */
+/**
+ * Earnings against expectations.
+ *
+ * @example
+ * earnings(ctx("Microsoft earned $3.30 a share, topping the $3.10 analysts expected.")) // [{ type: "earnings", subtype: "beat" }]
+ */
 export const earnings: Detector = (ctx) => {
   const t = ctx.text;
   if (!RESULT_WORD.test(t) && !/\b(?:beat|miss)/i.test(t)) return [];
@@ -130,7 +135,12 @@ function guidanceFigures(text: string, figs: readonly Figure[]): Draft["figures"
   return out;
 }
 
-/** Company guidance changes. */
+/**
+ * Company guidance changes.
+ *
+ * @example
+ * guidance(ctx("Nike raised its revenue forecast to $52 billion from $50 billion.")) // [{ type: "guidance", subtype: "raise" }]
+ */
 export const guidance: Detector = (ctx) => {
   const t = ctx.text;
   // An analyst's own forecast ("cut his forecast for deliveries") is not company guidance.
@@ -216,7 +226,12 @@ function brokerRoles(ctx: SentenceCtx, verb: RegExpExecArray, d: Draft): void {
   if (after && after.id !== d.actor) d.target = after.id;
 }
 
-/** Analyst rating changes and price-target moves. */
+/**
+ * Analyst rating changes and price-target moves.
+ *
+ * @example
+ * analystAction(ctx("Goldman Sachs downgraded Boeing to sell from neutral.")) // [{ type: "rating_change", subtype: "downgrade", from: "neutral", to: "sell" }]
+ */
 export const analystAction: Detector = (ctx) => {
   const t = ctx.text;
   const verb = RATING_VERB.exec(t);
@@ -260,8 +275,3 @@ export const analystAction: Detector = (ctx) => {
   }
   return [d];
 };
-
-/** Whether a figure list has an EPS or revenue actual (used to merge earnings drafts). */
-export function hasActuals(figs: ReadonlyArray<{ name: string; figure: Figure }>): boolean {
-  return figs.some((f) => f.name.endsWith("_actual"));
-}
