@@ -10,7 +10,7 @@ import type { ArticleFilter } from "../api/schemas.ts";
 import { toSummary } from "../api/views.ts";
 import { matches, toStoreQuery } from "./filter.ts";
 
-/** Most events replayed on one resume; older gaps are answered from the list endpoint. */
+/** Most events replayed on one resume; a longer gap is signalled (`event: truncated`) and left to the list endpoint. */
 export const REPLAY_LIMIT = 10_000;
 /** A client more than this many bytes behind is disconnected (it can resume with Last-Event-ID). */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
@@ -82,7 +82,10 @@ export class StreamHub {
    * @example
    * const hub = new StreamHub(store); hub.start(tail);
    */
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly replayLimit = REPLAY_LIMIT,
+  ) {}
 
   get size(): number {
     return this.clients.size;
@@ -119,7 +122,7 @@ export class StreamHub {
     client.hold();
     this.clients.add(client);
     try {
-      for (const a of await this.missed(filter, afterSeq)) client.send(new Outgoing(a));
+      await this.replay(client, filter, afterSeq);
     } catch (err) {
       this.clients.delete(client);
       throw err;
@@ -133,14 +136,22 @@ export class StreamHub {
     this.clients.delete(client);
   }
 
-  private async missed(filter: ArticleFilter, afterSeq: number): Promise<ArticleRecord[]> {
-    const out: ArticleRecord[] = [];
+  /**
+   * Sends what the client missed, page by page in seq order. Past REPLAY_LIMIT events it sends an
+   * `event: truncated` (data: the last id sent) and goes live: the rest is for the list endpoint.
+   */
+  private async replay(client: StreamClient, filter: ArticleFilter, afterSeq: number): Promise<void> {
     let cursor: string | undefined;
+    let sent = 0;
     do {
-      const page = await this.store.listArticles({ ...toStoreQuery(filter), afterSeq, sort: "seq", limit: 200, ...(cursor ? { cursor } : {}) });
-      out.push(...page.items.filter((a) => a.seq > afterSeq));
+      const page = await this.store.listArticles({ ...toStoreQuery(filter), afterSeq, sort: "seq", limit: Math.min(200, this.replayLimit), ...(cursor ? { cursor } : {}) });
+      for (const a of page.items) client.send(new Outgoing(a));
+      sent += page.items.length;
       cursor = page.nextCursor ?? undefined;
-    } while (cursor && out.length < REPLAY_LIMIT);
-    return out.sort((a, b) => a.seq - b.seq);
+      if (cursor && sent >= this.replayLimit) {
+        client.sink.write(`event: truncated\ndata: {"lastEventId":${client.lastSent},"limit":${this.replayLimit}}\n\n`);
+        return;
+      }
+    } while (cursor);
   }
 }
