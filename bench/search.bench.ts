@@ -99,6 +99,7 @@ console.log("\nfiltered lists (no text query):");
 const top = await store.listTickers(5);
 await measure("  ticker", top.map((t) => ({ tickers: [t.symbol] })));
 await measure("  ticker + minImpact 0.3", top.map((t) => ({ tickers: [t.symbol], minImpact: 0.3 })));
+await measure("  ticker, by impact", top.map((t) => ({ tickers: [t.symbol], sort: "impact" as const })));
 const topics = (await store.listTopics()).slice(0, 5);
 await measure("  topic + sentiment negative", topics.map((t) => ({ topics: [t.id], sentiment: "negative" as const })));
 await measure("  all, by impact", [{ sort: "impact" }]);

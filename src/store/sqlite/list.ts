@@ -79,9 +79,15 @@ function filterSql(query: ArticleQuery, plan: Plan, driver: DriverKind): Sql {
   return { where, params };
 }
 
+/**
+ * Time bounds and the keyset position. Without since/until an impact-sorted list states no time
+ * range at all, so that SQLite walks the (…, impact, sort_key) index instead of sorting every row.
+ */
 function keyCondition(plan: Plan, col: string, impactCol: string, sql: Sql): void {
-  sql.where.push(`${col} >= ?`, `${col} < ?`);
-  sql.params.push(plan.lo, plan.hi);
+  if (plan.sort !== "impact" || plan.lo > 0 || plan.hi < MAX_KEY) {
+    sql.where.push(`${col} >= ?`, `${col} < ?`);
+    sql.params.push(plan.lo, plan.hi);
+  }
   const c = plan.cursor;
   if (!c) return;
   if (plan.sort === "impact") sql.where.push(`(${impactCol}, ${col}) < (?, ?)`), sql.params.push(c.i, c.k);
@@ -130,7 +136,7 @@ function scanBase(q: Query, query: ArticleQuery, plan: Plan, driver: DriverKind)
   }
   keyCondition(plan, "a.sort_key", "a.impact", sql);
   return q.all<KeyRow>(
-    `SELECT a.pk AS pk, a.sort_key AS k, a.impact AS i FROM articles a WHERE ${sql.where.join(" AND ")} ${orderBy(plan, "a.sort_key", "a.impact")} LIMIT ?`,
+    `SELECT a.pk AS pk, a.sort_key AS k, a.impact AS i FROM articles a ${sql.where.length ? `WHERE ${sql.where.join(" AND ")}` : ""} ${orderBy(plan, "a.sort_key", "a.impact")} LIMIT ?`,
     ...sql.params, plan.limit + 1,
   );
 }
