@@ -128,3 +128,32 @@ describe("listArticles", () => {
     expect((await all({ tickers: ["TSLA"] })).map((r) => r.id)).toEqual([id]);
   });
 });
+
+describe("impact-sorted search over many matches", () => {
+  it("pages in impact order whether the matches are sorted or the impact index is walked", async () => {
+    const s = openSqliteStore(":memory:");
+    try {
+      await s.batch(async () => {
+        for (let i = 0; i < 2_100; i++) {
+          const at = new Date(Date.UTC(2026, 1, 1) + i * 60_000).toISOString();
+          const word = i % 50 === 0 ? "rareword" : "commonword";
+          await s.writeArticle(makeWrite({ title: `Item ${i}`, text: `${word} filler ${i}`, externalId: `m${i}`, publishedAt: at, seenAt: at, impact: ((i * 7919) % 1000) / 1000 }));
+        }
+      });
+      for (const [q, n] of [["commonword", 2_058], ["rareword", 42]] as const) {
+        const seen: { impact: number; id: string }[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await s.listArticles({ q, sort: "impact", limit: 200, cursor });
+          seen.push(...page.items.map((a) => ({ impact: a.enrichment!.impact.score, id: a.id })));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        expect(seen.length).toBe(n);
+        expect(new Set(seen.map((x) => x.id)).size).toBe(n);
+        expect(seen.map((x) => x.impact)).toEqual([...seen.map((x) => x.impact)].sort((a, b) => b - a));
+      }
+    } finally {
+      await s.close();
+    }
+  });
+});

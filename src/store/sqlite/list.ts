@@ -111,8 +111,16 @@ function scanIndexTable(q: Query, query: ArticleQuery, plan: Plan, kind: "ticker
   );
 }
 
+/** Matches above which an impact-sorted search walks the impact index instead of sorting its matches. */
+const MANY_MATCHES = 2000;
+
 function scanFts(q: Query, query: ArticleQuery, plan: Plan): KeyRow[] {
-  if (plan.sort === "impact") return scanBase(q, query, plan, "base");
+  if (plan.sort === "impact") {
+    const many = q.value<number>("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)", plan.match, MANY_MATCHES) === MANY_MATCHES;
+    if (!many || plan.tickers.length || plan.topics.length) return scanBase(q, query, plan, "base");
+    // Many matches: walk articles by impact and keep those in the (materialised) match set.
+    return scanBase(q, query, plan, "base", true);
+  }
   const sql = filterSql(query, plan, "q");
   sql.where.unshift("f.articles_fts MATCH ?");
   sql.params.unshift(plan.match);
@@ -124,8 +132,9 @@ function scanFts(q: Query, query: ArticleQuery, plan: Plan): KeyRow[] {
   );
 }
 
-function scanBase(q: Query, query: ArticleQuery, plan: Plan, driver: DriverKind): KeyRow[] {
+function scanBase(q: Query, query: ArticleQuery, plan: Plan, driver: DriverKind, walkImpact = false): KeyRow[] {
   const sql = filterSql(query, plan, driver);
+  if (walkImpact) sql.where = sql.where.map((w) => w.replace("a.sort_key IN (SELECT", "+a.sort_key IN (SELECT"));
   if (plan.sort === "seq") {
     if (plan.lo > 0 || plan.hi < MAX_KEY) sql.where.push("a.sort_key >= ?", "a.sort_key < ?"), sql.params.push(plan.lo, plan.hi);
     if (plan.cursor) sql.where.push("a.seq > ?"), sql.params.push(plan.cursor.k);
