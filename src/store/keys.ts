@@ -182,3 +182,31 @@ export function hammingHex(a: string, b: string): number {
   }
   return n;
 }
+
+/**
+ * A 64-bit signature (16 hex digits) as two unsigned 32-bit halves.
+ *
+ * @example
+ * signatureHalves("00000001000000ff") // [1, 255]
+ */
+export function signatureHalves(simhash: string): [number, number] {
+  const hex = simhash.padStart(16, "0").slice(-16);
+  return [Number.parseInt(hex.slice(0, 8), 16), Number.parseInt(hex.slice(8), 16)];
+}
+
+function popcount32(v: number): number {
+  let x = v >>> 0;
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
+ * Hamming distance between two signatures given as halves.
+ *
+ * @example
+ * halvesDistance(0, 0, 0, 0xf) // 4
+ */
+export function halvesDistance(hiA: number, loA: number, hiB: number, loB: number): number {
+  return popcount32(hiA ^ hiB) + popcount32(loA ^ loB);
+}

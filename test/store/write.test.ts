@@ -85,6 +85,20 @@ describe("writeArticle", () => {
     expect((await store.listArticles({ tickers: ["acme"] })).items.map((x) => x.id)).toEqual([a.article.id]);
   });
 
+  it("finds near-duplicate candidates by band and Hamming distance inside the window", async () => {
+    const w = makeWrite(base);
+    const a = await store.writeArticle(w);
+    const flip = (hex: string, bit: number): string => (BigInt(`0x${hex}`) ^ (1n << BigInt(bit))).toString(16).padStart(16, "0");
+    const oneOff = flip(w.simhash, 3);
+    const threeOff = flip(flip(oneOff, 40), 63);
+    expect((await store.findSimilar(w.simhash, "2026-02-27T00:00:00Z", 0)).map((c) => c.id)).toEqual([a.article.id]);
+    expect(await store.findSimilar(oneOff, "2026-02-27T00:00:00Z", 0)).toEqual([]);
+    expect((await store.findSimilar(oneOff, "2026-02-27T00:00:00Z", 1)).map((c) => c.storyId)).toEqual([a.article.storyId]);
+    expect((await store.findSimilar(threeOff, "2026-02-27T00:00:00Z", 3)).length).toBe(1);
+    expect(await store.findSimilar(threeOff, "2026-02-27T00:00:00Z", 2)).toEqual([]);
+    expect(await store.findSimilar(w.simhash, "2026-03-02T00:00:00Z", 64)).toEqual([]);
+  });
+
   it("keeps the full-text index in step with the articles through edits and re-enrichment", async () => {
     const a = await store.writeArticle(makeWrite(base));
     await store.writeArticle(makeWrite({ ...base, title: "Acme crushes estimates", text: "Zebra-striped results.", publishedAt: "2026-03-02T09:30:00Z" }));

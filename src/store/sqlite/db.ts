@@ -1,13 +1,14 @@
 /**
  * Opening an embedded SQLite database: WAL journal, synchronous=NORMAL (a commit survives a process
- * crash; the last commits may be lost only on power loss), foreign keys on, and the numbered
- * migrations applied in one transaction each.
+ * crash; the last commits may be lost only on power loss), foreign keys on, the SQL function
+ * `simhash_distance(hi, lo, hi2, lo2)`, and the numbered migrations applied in one transaction each.
  */
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { ImpactwireError, EXIT } from "../../core/errors.ts";
 import { MIGRATIONS, latestVersion } from "../migrations/index.ts";
+import { halvesDistance } from "../keys.ts";
 
 export type Db = Database.Database;
 
@@ -30,6 +31,7 @@ export function openDatabase(file: string): Db {
     db.pragma("busy_timeout = 5000");
     db.pragma("cache_size = -65536");
     db.pragma("temp_store = MEMORY");
+    db.function("simhash_distance", { deterministic: true }, (a: unknown, b: unknown, c: unknown, d: unknown) => halvesDistance(Number(a), Number(b), Number(c), Number(d)));
     return db;
   } catch (err) {
     throw new ImpactwireError("store", "STORE_OPEN_FAILED", `cannot open the database ${file}: ${(err as Error).message}`, {

@@ -15,7 +15,7 @@ import { lookupArticle, replaceEnrichment, setCheckpoint, writeArticle } from ".
 import * as src from "./sources.ts";
 import * as alerts from "./alerts.ts";
 import * as stats from "./stats.ts";
-import { hammingHex, requireIsoTime, simhashBands } from "../keys.ts";
+import { requireIsoTime, signatureHalves, simhashBands } from "../keys.ts";
 
 /**
  * Opens a SQLite store on a file (or `:memory:`) and applies pending migrations.
@@ -80,15 +80,12 @@ export class SqliteStore implements Store {
 
   async findSimilar(simhash: string, sinceIso: string, maxDistance = 64): Promise<{ id: string; storyId: string; simhash: string }[]> {
     const since = Math.max(0, Math.floor(Date.parse(requireIsoTime(sinceIso, "since")) / 1000));
-    const bands = this.q.all<{ pk: number; simhash: string }>(
-      "SELECT DISTINCT article_pk AS pk, simhash FROM simhash_bands WHERE band_key IN (?, ?, ?, ?, ?, ?, ?, ?) AND ts >= ?",
-      ...simhashBands(simhash), since,
-    );
-    const near = bands.filter((b) => hammingHex(simhash, b.simhash) <= maxDistance).slice(0, 1000);
-    if (near.length === 0) return [];
+    const [hi, lo] = signatureHalves(simhash);
     return this.q.all<{ id: string; storyId: string; simhash: string }>(
-      "SELECT id, story_id AS storyId, simhash FROM articles WHERE pk IN (SELECT value FROM json_each(?))",
-      JSON.stringify(near.map((b) => b.pk)),
+      `SELECT a.id AS id, a.story_id AS storyId, a.simhash AS simhash FROM articles a WHERE a.pk IN (
+         SELECT article_pk FROM simhash_bands WHERE band_key IN (?, ?, ?, ?, ?, ?, ?, ?) AND ts >= ? AND simhash_distance(hi, lo, ?, ?) <= ?
+       ) LIMIT 1000`,
+      ...simhashBands(simhash), since, hi, lo, maxDistance,
     );
   }
 

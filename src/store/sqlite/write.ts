@@ -4,7 +4,7 @@
  */
 import type { Enrichment } from "../../contract/enrichment.ts";
 import type { ArticleMatch, ArticleRecord, ArticleWrite, WriteOptions, WriteResult } from "../store.ts";
-import { articleIdOf, identityOf, isoTime, simhashBands, sortSeconds, SLOTS_PER_SECOND } from "../keys.ts";
+import { articleIdOf, identityOf, isoTime, signatureHalves, simhashBands, sortSeconds, SLOTS_PER_SECOND } from "../keys.ts";
 import type { Query } from "./query.ts";
 import { ARTICLE_COLUMNS, type ArticleRow, type StoredDoc, encodeDoc, toArticleRecord } from "./rows.ts";
 
@@ -41,7 +41,8 @@ function dropTickersTopics(q: Query, pk: number): void {
 }
 
 function insertBands(q: Query, pk: number, ts: number, simhash: string): void {
-  for (const band of simhashBands(simhash)) q.run("INSERT OR IGNORE INTO simhash_bands (band_key, ts, article_pk, simhash) VALUES (?, ?, ?, ?)", band, ts, pk, simhash);
+  const [hi, lo] = signatureHalves(simhash);
+  for (const band of simhashBands(simhash)) q.run("INSERT OR IGNORE INTO simhash_bands (band_key, ts, article_pk, hi, lo) VALUES (?, ?, ?, ?, ?)", band, ts, pk, hi, lo);
 }
 
 function dropIndexRows(q: Query, old: Pick<ArticleRow, "pk" | "sort_key" | "simhash">): void {
