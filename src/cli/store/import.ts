@@ -19,7 +19,7 @@ Re-running the same file resumes after the last acknowledged line; importing aga
   --restart   read the file from the start (already stored articles stay unchanged)
   --quiet     no progress output
   --progress-ms N  least time between two progress reports (default 1000; 0: after every batch)
-  --workers N      enrichment worker threads (default: cores - 1; 0: enrich in the main thread)
+  --workers N      enrichment worker threads (default: one per core; 0: enrich in the main thread)
 `;
 
 function usage(message: string): ImpactwireError {

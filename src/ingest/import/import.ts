@@ -13,6 +13,7 @@ import { ParallelRunner, type BatchOutcome, type Slot } from "./parallel.ts";
 import type { EnrichPool } from "./pool.ts";
 import type { Pipeline } from "../pipeline/pipeline.ts";
 import { parseLine } from "./item.ts";
+import { isStorageFailure } from "./failure.ts";
 
 /** What an import needs from the pipeline. */
 export interface ImportIngestor {
@@ -54,12 +55,6 @@ export interface ImportOptions {
   batchLines?: number;
   /** Enrich in worker threads (the main thread places and writes). */
   parallel?: { pool: EnrichPool; pipeline: Pipeline; store: Store; maxChars?: number };
-}
-
-/** A database failure (disk full, locked, corrupt) stops the import: it is not the line's fault. */
-function isStorageFailure(err: unknown): boolean {
-  const code = (err as { code?: unknown })?.code;
-  return (err as Error)?.name === "SqliteError" || (typeof code === "string" && code.startsWith("SQLITE_"));
 }
 
 /** Lines per transaction: one commit per batch makes a bulk import several times faster. */

@@ -12,6 +12,7 @@ import { PendingSet } from "../dedupe/pending.ts";
 import type { EnrichPool } from "./pool.ts";
 import type { Line } from "./lines.ts";
 import { parseLine } from "./item.ts";
+import { isStorageFailure } from "./failure.ts";
 
 type Outcome =
   | { kind: "empty" }
@@ -112,7 +113,7 @@ export class ParallelRunner {
           try {
             results.push(await this.pipeline.ingest(o.item, { checkpoint }));
           } catch (err) {
-            if (!(err instanceof ImpactwireError)) throw err;
+            if (!(err instanceof ImpactwireError) || isStorageFailure(err)) throw err;
             bad.push([slots[i]!.line.number, err]);
           }
         } else if (o.kind === "bad") bad.push([slots[i]!.line.number, o.error]);

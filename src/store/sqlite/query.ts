@@ -54,8 +54,13 @@ export class Query {
     return row?.[0] as T | undefined;
   }
 
-  /** Runs `fn` in one transaction (nested calls become savepoints). */
+  /**
+   * Runs `fn` in one transaction. Inside an enclosing transaction (`Store.batch`) it runs as part of
+   * it, without a savepoint (they cost about as much as the write itself): an error there must fail
+   * the whole batch, which is why `writeArticle` reports every error as STORE_FAILED.
+   */
   tx<T>(fn: () => T): T {
+    if (this.db.inTransaction) return fn();
     return this.transaction.immediate(fn) as T;
   }
 }

@@ -3,6 +3,7 @@
  * ticker/topic index rows, SimHash bands and FTS) in one transaction, idempotently.
  */
 import type { Enrichment } from "../../contract/enrichment.ts";
+import { EXIT, ImpactwireError } from "../../core/errors.ts";
 import type { ArticleMatch, ArticleRecord, ArticleWrite, WriteOptions, WriteResult } from "../store.ts";
 import { articleIdOf, identityOf, isoTime, signatureHalves, simhashBands, sortSeconds, SLOTS_PER_SECOND } from "../keys.ts";
 import type { Query } from "./query.ts";
@@ -162,6 +163,14 @@ function revise(q: Query, old: ArticleRow, w: ArticleWrite, published: string | 
  * q.tx(() => writeArticle(q, write)).status // "created"
  */
 export function writeArticle(q: Query, w: ArticleWrite, options: WriteOptions = {}): WriteResult {
+  try {
+    return writeInTx(q, w, options);
+  } catch (err) {
+    throw new ImpactwireError("store", "STORE_FAILED", `cannot store the article: ${(err as Error).message}`, { cause: err, status: 500, exitCode: EXIT.internal });
+  }
+}
+
+function writeInTx(q: Query, w: ArticleWrite, options: WriteOptions): WriteResult {
   return q.tx(() => {
     const identity = identityOf(w);
     const seen = isoTime(w.seenAt) ?? new Date().toISOString();
