@@ -63,7 +63,7 @@ describe("crash during import", () => {
     const started = Date.now();
 
     const first = startImport();
-    while (!first.acks.some((n) => n >= 2_000)) {
+    while (!first.acks.some((n) => n >= 8_000)) {
       if (first.child.exitCode !== null) throw new Error(`import ended before the kill: ${first.out.join("")}`);
       await new Promise((r) => setTimeout(r, 20));
     }
