@@ -69,6 +69,28 @@ describe("importFile", () => {
   });
 });
 
+describe("a write that fails half-way inside a batch", () => {
+  it("fails the whole batch (no partial rows) and stops the import", async () => {
+    const file = write("halfway.ndjson", Array.from({ length: 20 }, (_, i) => good(200 + i)).join("\n"));
+    let calls = 0;
+    const breaking = {
+      ingest: async (...args: Parameters<Pipeline["ingest"]>) => {
+        if (++calls !== 13) return pipeline.ingest(...args);
+        const r = await pipeline.ingest({ ...args[0], externalId: "probe" }, args[1]);
+        const enrichment = { ...r.article.enrichment!, topics: null as unknown as [] };
+        return store.writeArticle({ ...r.article, externalId: "broken", sourceId: null, contentHash: "f".repeat(16), simhash: "0".repeat(16), seenAt: r.article.firstSeenAt, enrichment });
+      },
+      batch: <T>(fn: () => Promise<T>) => pipeline.batch(fn),
+    };
+    await expect(importFile({ file, store, ingestor: breaking, batchLines: 5 })).rejects.toMatchObject({ code: "STORE_FAILED" });
+    const n = (sql: string) => store.db.prepare(sql).pluck().get() as number;
+    expect(n("SELECT count(*) FROM articles")).toBe(10);
+    expect(n("SELECT count(*) FROM revisions")).toBe(10);
+    expect(n("SELECT count(*) FROM enrichments")).toBe(10);
+    expect(await store.countArticles()).toBe(10);
+  });
+});
+
 describe("parallel import", () => {
   it("stores the same articles in the same stories as the sequential path", async () => {
     const lines = corpusNdjson(300, 3).trim().split("\n").map((l) => JSON.stringify({ ...JSON.parse(l), seenAt: "2026-01-01T00:00:00Z" }));
