@@ -89,4 +89,15 @@ describe("Pipeline", () => {
     expect(now!.seq).toBeGreaterThan(old.article.seq);
     expect((await pipeline.reenrichStale()).reenriched).toBe(0);
   });
+
+  it("re-enriches in batches of one transaction each when it is the only writer", async () => {
+    for (let i = 0; i < 5; i++) await store.writeArticle(makeWrite({ title: `Old ${i}`, text: `${item.text} (${i})`, externalId: `old-${i}`, engineVersion: "0.0.0-old" }));
+    const heard: boolean[] = [];
+    pipeline.onWritten(() => heard.push(store.db.inTransaction));
+    const progress: number[] = [];
+    expect(await pipeline.reenrichStale({ batch: 2, oneTransactionPerBatch: true, onProgress: (n) => progress.push(n) })).toEqual({ reenriched: 5, failed: 0 });
+    expect(progress).toEqual([2, 4, 5]);
+    expect(heard).toEqual([false, false, false, false, false]);
+    expect(await store.listStale(ENGINE_VERSION, 10)).toEqual([]);
+  });
 });

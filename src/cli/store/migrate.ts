@@ -29,7 +29,7 @@ export async function runMigrate(args: string[]): Promise<number> {
     process.stdout.write(`schema version ${version}\n`);
     if (args.includes("--reenrich")) {
       const pipeline = new Pipeline({ store, reference: loadReference(), maxChars: config.maxArticleChars });
-      const r = await pipeline.reenrichStale({ onProgress: (n) => process.stderr.write(`migrate: re-enriched ${n}\n`) });
+      const r = await pipeline.reenrichStale({ oneTransactionPerBatch: true, onProgress: (n) => process.stderr.write(`migrate: re-enriched ${n}\n`) });
       process.stdout.write(`re-enriched ${r.reenriched} articles with engine ${ENGINE_VERSION}${r.failed ? `, ${r.failed} failed` : ""}\n`);
       return r.failed ? EXIT.partial : EXIT.ok;
     }

@@ -7,11 +7,11 @@
  * Ingests run one at a time (a promise queue), so that story assignment sees every earlier article.
  */
 import type { Reference } from "../../reference/reference.ts";
-import type { Story } from "../../contract/enrichment.ts";
+import type { Enrichment, Story } from "../../contract/enrichment.ts";
 import { enrichDoc, prepare } from "../../enrich/enrich.ts";
 import type { Doc } from "../../enrich/normalize/normalize.ts";
 import { ENGINE_VERSION } from "../../core/version.ts";
-import type { ArticleWrite, Store, WriteOptions, WriteResult } from "../../store/store.ts";
+import type { ArticleRecord, ArticleWrite, Store, WriteOptions, WriteResult } from "../../store/store.ts";
 import { articleIdOf, identityOf, isoTime, storyIdFor } from "../../store/keys.ts";
 import type { IngestItem, Ingestor } from "../ingestor.ts";
 import { canonicalUrl } from "../dedupe/canonical-url.ts";
@@ -186,32 +186,39 @@ export class Pipeline implements Ingestor {
   /**
    * Re-enriches every article whose enrichment was made by another engine version (after an
    * upgrade); each gets a new `seq`, so that streams and alerts see the new enrichment.
+   * `oneTransactionPerBatch` (only in a process that is the sole writer) commits each batch at once;
+   * a storage failure then stops the run (the batch is rolled back), an enrichment failure is counted.
    *
    * @example
    * const { reenriched } = await pipeline.reenrichStale();
    */
-  async reenrichStale(options: { batch?: number; onProgress?: (n: number) => void } = {}): Promise<{ reenriched: number; failed: number }> {
-    const { store, reference } = this.options;
-    let done = 0;
-    let failed = 0;
+  async reenrichStale(options: { batch?: number; onProgress?: (n: number) => void; oneTransactionPerBatch?: boolean } = {}): Promise<{ reenriched: number; failed: number }> {
+    const totals = { reenriched: 0, failed: 0 };
     let after: string | undefined;
     for (;;) {
-      const batch = await store.listStale(ENGINE_VERSION, options.batch ?? 200, after);
+      const batch = await this.options.store.listStale(ENGINE_VERSION, options.batch ?? 200, after);
       if (batch.length === 0) break;
-      for (const a of batch) {
-        after = a.id;
-        try {
-          const doc = prepare({ id: a.enrichment?.id, title: a.title, text: a.text, url: a.url ?? undefined, source: a.source ?? undefined, publishedAt: a.publishedAt ?? undefined });
-          const story = await this.contextOf(a.storyId, a.id);
-          const r = await store.replaceEnrichment(a.id, enrichDoc(doc, reference, { story }));
-          if (r) this.notify(r), done++;
-        } catch (err) {
-          failed++;
-          (this.options.onListenerError ?? ((e) => process.stderr.write(`ingest: re-enrichment of ${a.id} failed: ${(e as Error).message}\n`)))(err);
-        }
-      }
-      options.onProgress?.(done);
+      after = batch[batch.length - 1]!.id;
+      const work = async (): Promise<void> => {
+        for (const a of batch) totals[(await this.reenrichOne(a)) ? "reenriched" : "failed"]++;
+      };
+      await (options.oneTransactionPerBatch ? this.batch(work) : work());
+      options.onProgress?.(totals.reenriched);
     }
-    return { reenriched: done, failed };
+    return totals;
+  }
+
+  private async reenrichOne(a: ArticleRecord): Promise<boolean> {
+    let enrichment: Enrichment;
+    try {
+      const doc = prepare({ id: a.enrichment?.id, title: a.title, text: a.text, url: a.url ?? undefined, source: a.source ?? undefined, publishedAt: a.publishedAt ?? undefined });
+      enrichment = enrichDoc(doc, this.options.reference, { story: await this.contextOf(a.storyId, a.id) });
+    } catch (err) {
+      (this.options.onListenerError ?? ((e) => process.stderr.write(`ingest: re-enrichment of ${a.id} failed: ${(e as Error).message}\n`)))(err);
+      return false;
+    }
+    const r = await this.options.store.replaceEnrichment(a.id, enrichment);
+    if (r) this.notify(r);
+    return r !== null;
   }
 }

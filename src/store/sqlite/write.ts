@@ -196,6 +196,14 @@ function writeInTx(q: Query, w: ArticleWrite, options: WriteOptions): WriteResul
  * replaceEnrichment(q, "2377ca0735ff724a", enrichment)
  */
 export function replaceEnrichment(q: Query, id: string, e: Enrichment): WriteResult | null {
+  try {
+    return replaceInTx(q, id, e);
+  } catch (err) {
+    throw new ImpactwireError("store", "STORE_FAILED", `cannot store the enrichment of ${id}: ${(err as Error).message}`, { cause: err, status: 500, exitCode: EXIT.internal });
+  }
+}
+
+function replaceInTx(q: Query, id: string, e: Enrichment): WriteResult | null {
   return q.tx(() => {
     const old = readRow(q, "a.id = ?", id);
     if (!old) return null;
