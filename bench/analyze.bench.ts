@@ -140,7 +140,7 @@ async function inProcess(path: string): Promise<{ n: number; secs: number; cpuSe
 }
 
 /** Runs the real CLI on the file; samples the child's VmHWM (peak RSS) from /proc while it runs. */
-function throughCli(path: string): Promise<{ secs: number; cpuSecs: number; lines: number; peakRss: number; code: number | null; pinned: boolean }> {
+function throughCli(path: string): Promise<{ secs: number; cpuSecs: number; lines: number; peakRss: number; code: number | null; pinned: boolean; along: string[] }> {
   const pinned = spawnSync("taskset", ["-c", "0", "true"]).status === 0;
   const argv = [process.execPath, join(ROOT, "bin", "impactwire.js"), "analyze", "--ndjson", path];
   const [cmd, ...args] = pinned ? ["taskset", "-c", "0", ...argv] : argv;
@@ -150,6 +150,9 @@ function throughCli(path: string): Promise<{ secs: number; cpuSecs: number; line
     let lines = 0;
     let peak = 0;
     let cpuTicks = 0;
+    const along: string[] = []; // current RSS each time another tenth of the input has been written
+    const total = readFileSync(path, "utf8").split("\n").length - 1;
+    let nextMark = Math.ceil(total / 10);
     child.stdout.on("data", (d: Buffer) => {
       for (let i = d.indexOf(10); i !== -1; i = d.indexOf(10, i + 1)) lines++;
     });
@@ -157,6 +160,10 @@ function throughCli(path: string): Promise<{ secs: number; cpuSecs: number; line
       const status = existsSync(`/proc/${child.pid}/status`) ? readFileSync(`/proc/${child.pid}/status`, "utf8") : "";
       const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
       peak = Math.max(peak, kb * 1024);
+      if (lines >= nextMark && status) {
+        along.push(`${lines}: ${mb(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024)}`);
+        while (nextMark <= lines) nextMark += Math.ceil(total / 10);
+      }
       // /proc/PID/stat fields 14 and 15: user and system CPU time in clock ticks (100 per second)
       const stat = existsSync(`/proc/${child.pid}/stat`) ? readFileSync(`/proc/${child.pid}/stat`, "utf8") : "";
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
@@ -165,7 +172,7 @@ function throughCli(path: string): Promise<{ secs: number; cpuSecs: number; line
     child.on("error", reject);
     child.on("close", (code) => {
       clearInterval(sample);
-      resolve({ secs: (performance.now() - t0) / 1000, cpuSecs: cpuTicks / 100, lines, peakRss: peak, code, pinned });
+      resolve({ secs: (performance.now() - t0) / 1000, cpuSecs: cpuTicks / 100, lines, peakRss: peak, code, pinned, along });
     });
   });
 }
@@ -200,6 +207,7 @@ if (WITH_CLI) {
   console.log(`\nthrough the CLI (node bin/impactwire.js analyze --ndjson FILE${cN.pinned ? ", taskset -c 0: one core" : ""}; includes start-up):`);
   console.log(`  ${c1.lines} articles: ${c1.secs.toFixed(1)} s (${c1.cpuSecs.toFixed(1)} s CPU), ${(c1.lines / c1.secs).toFixed(0)} articles/s, peak RSS ${mb(c1.peakRss)}, exit ${c1.code}`);
   console.log(`  ${cN.lines} articles: ${cN.secs.toFixed(1)} s (${cN.cpuSecs.toFixed(1)} s CPU), ${(cN.lines / cN.secs).toFixed(0)} articles/s, peak RSS ${mb(cN.peakRss)}, exit ${cN.code}`);
+  console.log(`  RSS along the ${cN.lines}-article run (lines written: RSS): ${cN.along.join(", ")}`);
   console.log(`  memory: peak RSS ${mb(c1.peakRss)} at ${c1.lines} vs ${mb(cN.peakRss)} at ${cN.lines} articles (${(cN.peakRss / Math.max(1, c1.peakRss)).toFixed(2)}×)`);
 }
 const rate = full.n / full.secs;
