@@ -120,6 +120,8 @@ function classify(err: unknown, url: string, deadline: { fired: boolean; ms: num
 export async function safeFetch(url: string, options: FetchOptions = {}): Promise<FetchResult> {
   const o = { ...DEFAULTS, ...stripUndefined(options) };
   const guard: GuardOptions = { allowPrivate: o.allowPrivate, treatAsPublic: o.treatAsPublic };
+  // Checked before any timer or agent exists, so a refused URL leaves nothing running behind it.
+  let current = assertPublicUrl(url, guard);
   const controller = new AbortController();
   const deadline = { fired: false, ms: o.timeoutMs, aborted: false };
   const timer = setTimeout(() => {
@@ -133,7 +135,6 @@ export async function safeFetch(url: string, options: FetchOptions = {}): Promis
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener("abort", onAbort, { once: true });
   const { agent, shared } = agentFor(options, o.connectTimeoutMs);
-  let current = assertPublicUrl(url, guard);
   let method = o.method ?? "GET";
   let body = o.body;
   let headers: Record<string, string> = { "user-agent": o.userAgent ?? DEFAULT_UA, "accept-encoding": "gzip, deflate, br", ...lower(o.headers ?? {}) };
