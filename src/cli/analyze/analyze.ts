@@ -17,6 +17,7 @@ import { parseAnalyzeArgs, USAGE } from "./args.ts";
 import { articleFromBytes, readFileLimited, readStreamLimited } from "./input.ts";
 import { runBatch } from "./ndjson.ts";
 import { enrichValidated } from "./run.ts";
+import { llmFromConfig } from "../../llm/from-config.ts";
 import { articleFromUrl, isUrlArgument } from "./url.ts";
 
 export interface AnalyzeIO {
@@ -74,19 +75,24 @@ export async function runAnalyze(argv: string[], io: AnalyzeIO = processIO()): P
   io.stdout.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code !== "EPIPE") io.stderr.write(`impactwire: analyze: cannot write the output: ${err.message}\n`);
   });
-  if (args.ndjson) {
-    const input = await batchInput(args.source, io);
-    const result = await runBatch(input, { config, ref: loadReference(), stdout: io.stdout, stderr: io.stderr, concurrency: config.analyzeConcurrency });
-    if (result.failed === 0) return EXIT.ok;
-    io.stderr.write(`impactwire: analyze: ${result.failed} of ${result.lines} lines failed; the others were enriched\n`);
-    return EXIT.partial;
+  const llm = args.noLlm ? null : llmFromConfig(config);
+  try {
+    if (args.ndjson) {
+      const input = await batchInput(args.source, io);
+      const result = await runBatch(input, { config, ref: loadReference(), stdout: io.stdout, stderr: io.stderr, concurrency: config.analyzeConcurrency, llm });
+      if (result.failed === 0) return EXIT.ok;
+      io.stderr.write(`impactwire: analyze: ${result.failed} of ${result.lines} lines failed; the others were enriched\n`);
+      return EXIT.partial;
+    }
+    // Input is read and checked before the reference data is loaded: bad input fails fast.
+    const article = await readArticle(args.source, config, io);
+    const enrichment = await enrichValidated(article, loadReference(), config, llm, (m) => io.stderr.write(`${m}\n`));
+    const out = args.format === "text" ? renderTextReport(enrichment) : `${JSON.stringify(enrichment, null, args.pretty ? 2 : undefined)}\n`;
+    io.stdout.write(out);
+    return EXIT.ok;
+  } finally {
+    await llm?.close?.();
   }
-  // Input is read and checked before the reference data is loaded: bad input fails fast.
-  const article = await readArticle(args.source, config, io);
-  const enrichment = enrichValidated(article, loadReference(), config);
-  const out = args.format === "text" ? renderTextReport(enrichment) : `${JSON.stringify(enrichment, null, args.pretty ? 2 : undefined)}\n`;
-  io.stdout.write(out);
-  return EXIT.ok;
 }
 
 registerCommand("analyze", "analyse an article (file, URL or stdin; text or HTML) or an NDJSON batch", (argv) => runAnalyze(argv));

@@ -14,6 +14,7 @@ import { articleFromHtml } from "./input.ts";
 import { readLines, type Line } from "./lines.ts";
 import { articleFromUrl } from "./url.ts";
 import { enrichValidated } from "./run.ts";
+import type { LlmProvider } from "../../llm/provider.ts";
 
 export interface BatchOptions {
   config: Config;
@@ -22,6 +23,8 @@ export interface BatchOptions {
   stderr: Writable;
   /** URL lines fetched at once; also the number of lines held in flight. */
   concurrency: number;
+  /** The configured LLM (summary and analysis), or none for the deterministic engine. */
+  llm?: LlmProvider | null;
   /** Called once per processed line with its processing time (used by bench/analyze.bench.ts). */
   onLine?: (line: { n: number; ms: number; ok: boolean }) => void;
 }
@@ -98,7 +101,7 @@ async function processLineInner(line: Line, options: BatchOptions): Promise<Outc
     if (!parsed) return null;
     id = parsed.id;
     const article = await toArticle(parsed.record, line.n, options.config);
-    const enrichment = enrichValidated(article, options.ref, options.config);
+    const enrichment = await enrichValidated(article, options.ref, options.config, options.llm ?? null, (m) => options.stderr.write(`${m} (line ${line.n})\n`));
     return { out: JSON.stringify(enrichment), id, n: line.n };
   } catch (err) {
     const error = err instanceof ImpactwireError ? err : asImpactwireError(err, "enrich", "INTERNAL");

@@ -8,15 +8,33 @@ import type { Config } from "../../core/config.ts";
 import { ImpactwireError, EXIT } from "../../core/errors.ts";
 import { enrich } from "../../enrich/enrich.ts";
 import type { Reference } from "../../reference/reference.ts";
+import type { LlmProvider } from "../../llm/provider.ts";
+import { describeOutcome, enrichWithLlm } from "../../llm/enrich-llm.ts";
 
 /**
  * Enriches and validates; a document that breaks the contract is an internal error, never printed.
+ * With an LLM provider, the summary and analysis come from it (fact-checked, heuristic fallback); a
+ * fallback is reported on `warn`.
  *
  * @example
- * const e = enrichValidated({ title: "Fed holds", text: "The Federal Reserve…" }, loadReference(), loadConfig());
+ * const e = await enrichValidated({ title: "Fed holds", text: "The Federal Reserve…" }, loadReference(), loadConfig());
  */
-export function enrichValidated(article: ArticleInput, ref: Reference, config: Pick<Config, "maxArticleChars">): Enrichment {
-  const enrichment = enrich(article, ref, { maxChars: config.maxArticleChars });
+export async function enrichValidated(
+  article: ArticleInput,
+  ref: Reference,
+  config: Pick<Config, "maxArticleChars">,
+  llm: LlmProvider | null = null,
+  warn: (message: string) => void = () => {},
+): Promise<Enrichment> {
+  let enrichment: Enrichment;
+  if (llm) {
+    const result = await enrichWithLlm(article, ref, llm, { maxChars: config.maxArticleChars });
+    const note = describeOutcome(result.llm);
+    if (note && !result.llm.used) warn(`impactwire: llm: ${note}`);
+    enrichment = result.enrichment;
+  } else {
+    enrichment = enrich(article, ref, { maxChars: config.maxArticleChars });
+  }
   const checked = EnrichmentSchema.safeParse(enrichment);
   if (!checked.success) {
     const issues = checked.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
