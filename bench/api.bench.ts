@@ -26,15 +26,8 @@ import { SQLITE_FILE } from "../src/store/open.ts";
 import { openSqliteStore, type SqliteStore } from "../src/store/sqlite/store.ts";
 import type { ArticleWrite } from "../src/store/store.ts";
 import { generateApiKey, hashApiKey } from "../src/serve/auth/keys.ts";
+import { arg } from "./args.ts";
 
-function arg(name: string, def: number): number;
-function arg(name: string, def: string): string;
-function arg(name: string, def: number | string): number | string {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? process.argv[i + 1] : undefined;
-  if (v === undefined) return def;
-  return typeof def === "number" ? Number(v.replace(/_/g, "")) : v;
-}
 
 const N = arg("n", 1_000_000);
 const DIR = arg("db", `/tmp/iw-bench-${N}`);

@@ -22,15 +22,8 @@ import { importFile, type ImportStats } from "../src/ingest/import/import.ts";
 import { EnrichPool, defaultWorkers } from "../src/ingest/import/pool.ts";
 import { ENGINE_VERSION } from "../src/core/version.ts";
 import { corpusArticle } from "../test/ingest/corpus.ts";
+import { arg } from "./args.ts";
 
-function arg(name: string, def: number): number;
-function arg(name: string, def: string): string;
-function arg(name: string, def: number | string): number | string {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? process.argv[i + 1] : undefined;
-  if (v === undefined) return def;
-  return typeof def === "number" ? Number(v.replace(/_/g, "")) : v;
-}
 
 const N = arg("n", 100_000);
 const WORKERS = arg("workers", defaultWorkers());

@@ -13,15 +13,8 @@ import path from "node:path";
 import { openSqliteStore } from "../src/store/sqlite/store.ts";
 import { SQLITE_FILE } from "../src/store/open.ts";
 import type { ArticleQuery } from "../src/store/store.ts";
+import { arg } from "./args.ts";
 
-function arg(name: string, def: number): number;
-function arg(name: string, def: string): string;
-function arg(name: string, def: number | string): number | string {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? process.argv[i + 1] : undefined;
-  if (v === undefined) return def;
-  return typeof def === "number" ? Number(v.replace(/_/g, "")) : v;
-}
 
 const DIR = arg("dir", path.join(os.tmpdir(), "impactwire-bench"));
 const REPEAT = arg("repeat", 200);
