@@ -9,6 +9,7 @@ import { ImpactwireError, EXIT } from "../../core/errors.ts";
 import { assertPublicUrl, safeFetch } from "../../ingest/fetch/fetch.ts";
 import { decodeHtml } from "../../ingest/extract/decode.ts";
 import { articleFromHtml, articleFromText, binaryKind, looksLikeHtml } from "./input.ts";
+import { fetchOptionsFrom } from "../../ingest/fetch/options.ts";
 
 /**
  * Whether a command-line argument is meant as a URL (has a `scheme://`).
@@ -39,13 +40,7 @@ export async function articleFromUrl(url: string, config: Config): Promise<Artic
   // Fail fast on a URL the guard refuses outright (scheme, credentials, private IP literal), before any request.
   assertPublicUrl(url, { allowPrivate: config.allowPrivateNetworks });
   const res = await safeFetch(url, {
-    allowPrivate: config.allowPrivateNetworks,
-    timeoutMs: config.fetchTimeoutMs,
-    connectTimeoutMs: config.fetchConnectTimeoutMs,
-    headersTimeoutMs: config.fetchHeadersTimeoutMs,
-    maxBytes: config.fetchMaxBytes,
-    maxRedirects: config.fetchMaxRedirects,
-    userAgent: config.userAgent,
+    ...fetchOptionsFrom(config),
     headers: { accept: "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1" },
   });
   const type = (res.contentType ?? "").split(";")[0]!.trim().toLowerCase();

@@ -3,26 +3,10 @@
  * format, title, items, warnings — without storing anything (no database needed).
  */
 import type { Config } from "../../core/config.ts";
-import { safeFetch, type FetchOptions } from "../../ingest/fetch/fetch.ts";
+import { safeFetch } from "../../ingest/fetch/fetch.ts";
 import { parseFeed, type ParsedFeed } from "../../ingest/feeds/parse.ts";
+import { fetchOptionsFrom } from "../../ingest/fetch/options.ts";
 
-/**
- * Fetch options taken from the configuration (guard, deadlines, size, redirects, user agent).
- *
- * @example
- * await safeFetch(url, fetchOptionsFrom(loadConfig()));
- */
-export function fetchOptionsFrom(config: Config): FetchOptions {
-  return {
-    allowPrivate: config.allowPrivateNetworks,
-    timeoutMs: config.fetchTimeoutMs,
-    connectTimeoutMs: config.fetchConnectTimeoutMs,
-    headersTimeoutMs: config.fetchHeadersTimeoutMs,
-    maxBytes: config.fetchMaxBytes,
-    maxRedirects: config.fetchMaxRedirects,
-    userAgent: config.userAgent,
-  };
-}
 
 /**
  * Fetches and parses a feed (nothing stored).

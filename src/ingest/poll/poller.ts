@@ -18,6 +18,7 @@ import { HostGate, isDue, nextDelaySec, retryAfterSec, sleep } from "./schedule.
 import { ingestOrder, toIngestItem } from "./items.ts";
 import { isTeaser, withFullText } from "./fulltext.ts";
 import { articleIdOf, identityOf } from "../../store/keys.ts";
+import { fetchOptionsFrom } from "../fetch/options.ts";
 
 export type PollerConfig = Pick<
   Config,
@@ -155,13 +156,7 @@ export class FeedPoller {
     if (source.etag) headers["if-none-match"] = source.etag;
     if (source.lastModified) headers["if-modified-since"] = source.lastModified;
     return {
-      allowPrivate: c.allowPrivateNetworks,
-      timeoutMs: c.fetchTimeoutMs,
-      connectTimeoutMs: c.fetchConnectTimeoutMs,
-      headersTimeoutMs: c.fetchHeadersTimeoutMs,
-      maxBytes: c.fetchMaxBytes,
-      maxRedirects: c.fetchMaxRedirects,
-      userAgent: c.userAgent,
+      ...fetchOptionsFrom(c),
       throwOnHttpError: false,
       signal: this.abort.signal,
       ...this.options.fetch,
