@@ -34,13 +34,4 @@ export interface ParsedFeed {
 }
 
 /** Raw item fields as read by a format parser, before ids are derived and duplicates dropped. */
-export interface RawItem {
-  guid: string | null;
-  url: string | null;
-  title: string;
-  publishedAt: string | null;
-  author: string | null;
-  summaryHtml: string | null;
-  contentHtml: string | null;
-  categories: string[];
-}
+export type RawItem = Omit<FeedItem, "guid"> & { guid: string | null };
