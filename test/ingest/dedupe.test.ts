@@ -11,6 +11,7 @@ import { Pipeline } from "../../src/ingest/pipeline/pipeline.ts";
 import { hamming, simhash } from "../../src/ingest/dedupe/simhash.ts";
 import { NEAR_DUPLICATE_BITS } from "../../src/ingest/dedupe/dedupe.ts";
 import { canonicalUrl } from "../../src/ingest/dedupe/canonical-url.ts";
+import { usePipeline } from "./fixture.ts";
 
 const DIR = path.join(import.meta.dirname, "dedupe");
 const read = (name: string): { title: string; text: string } => {
@@ -22,11 +23,7 @@ const OTHER = ["other-story-earnings", "other-story-outage"];
 
 let store: SqliteStore;
 let pipeline: Pipeline;
-beforeEach(() => {
-  store = openSqliteStore(":memory:");
-  pipeline = new Pipeline({ store, reference: loadReference() });
-});
-afterEach(async () => store.close());
+usePipeline((s, p) => ((store = s), (pipeline = p)));
 
 describe("near-duplicate figures", () => {
   it("separates re-wordings of one story from other stories on the same company", () => {

@@ -10,17 +10,14 @@ import { EnrichPool } from "../../src/ingest/import/pool.ts";
 import type { ImpactwireError } from "../../src/core/errors.ts";
 import { corpusNdjson } from "./corpus.ts";
 import { decodeDoc } from "../../src/store/sqlite/rows.ts";
+import { usePipeline } from "./fixture.ts";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "iw-import-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 let store: SqliteStore;
 let pipeline: Pipeline;
-beforeEach(() => {
-  store = openSqliteStore(":memory:");
-  pipeline = new Pipeline({ store, reference: loadReference() });
-});
-afterEach(async () => store.close());
+usePipeline((s, p) => ((store = s), (pipeline = p)));
 
 function write(name: string, text: string): string {
   const file = path.join(dir, name);

@@ -6,14 +6,11 @@ import { ENGINE_VERSION } from "../../src/core/version.ts";
 import { EnrichmentSchema } from "../../src/contract/enrichment.ts";
 import type { WriteResult } from "../../src/store/store.ts";
 import { makeWrite } from "../store/helpers.ts";
+import { usePipeline } from "./fixture.ts";
 
 let store: SqliteStore;
 let pipeline: Pipeline;
-beforeEach(() => {
-  store = openSqliteStore(":memory:");
-  pipeline = new Pipeline({ store, reference: loadReference() });
-});
-afterEach(async () => store.close());
+usePipeline((s, p) => ((store = s), (pipeline = p)));
 
 const item = {
   title: "Amazon to invest $50 billion in OpenAI",
