@@ -2,15 +2,22 @@
  * 64-bit SimHash over word shingles (1- and 2-shingles), for near-duplicate detection (the same
  * story re-worded by another outlet). Stop words are dropped and figures normalised ("$4.2 billion"
  * = "4.2bn").
+ *
+ * One pass over the lower-cased text, by character code: a word's hash is computed on the text
+ * itself (no token strings are built except for figures and for the rare word whose hash is that of
+ * a stop word), and the features are kept in an open-addressing integer table, not a `Map`.
+ * The tokens are those of the regex `/\d[\d,]*(?:\.\d+)?|[\p{L}][\p{L}\p{N}'’]*‌/gu`.
  */
 
 import { hammingHex } from "../../store/keys.ts";
 
-const STOP = new Set(
-  ("a an the of and or to in on at for by with from as is are was were be been being it its this that these those has have had " +
-    "will would could should may might can said says say told also but not than then so such into over after before about " +
-    "which who whom whose what when where while their there they them he she his her we our you your i new per").split(" "),
-);
+const STOP_WORDS = (
+  "a an the of and or to in on at for by with from as is are was were be been being it its this that these those has have had " +
+  "will would could should may might can said says say told also but not than then so such into over after before about " +
+  "which who whom whose what when where while their there they them he she his her we our you your i new per"
+).split(" ");
+
+const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, mln: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bln: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, t: 1e12 };
 
 function fmix32(x: number): number {
   let h = x;
@@ -22,14 +29,132 @@ function fmix32(x: number): number {
   return h >>> 0;
 }
 
-/** FNV-1a 32 of a string, through the murmur3 finaliser. */
-function hash32(s: string): number {
+/** FNV-1a 32 of `s[start, end)`, through the murmur3 finaliser. */
+function hashRange(s: string, start: number, end: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return fmix32(h);
 }
 
-const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, mln: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bln: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, t: 1e12 };
+/** Stop words by hash (a hit is confirmed on the text: a hash is not a word). */
+const STOP_BY_HASH = new Map<number, string>(STOP_WORDS.map((w) => [hashRange(w, 0, w.length), w]));
+const STOP_MAX_LENGTH = Math.max(...STOP_WORDS.map((w) => w.length));
+
+// Character classes of the lower-cased text (the token regex's, by UTF-16 code unit).
+const OTHER = 1;
+const LETTER = 2; // \p{L}: starts and continues a word
+const NUMBER = 3; // \p{N} but not an ASCII digit: continues a word
+const DIGIT = 4; // \d: starts a figure, continues a word
+const QUOTE = 5; // ' and ’: continue a word
+const CLASS = new Uint8Array(65_536);
+const LETTER_RE = /^\p{L}$/u;
+const NUMBER_RE = /^\p{N}$/u;
+
+function classOf(ch: string): number {
+  return LETTER_RE.test(ch) ? LETTER : NUMBER_RE.test(ch) ? NUMBER : OTHER;
+}
+
+/** Class of the code point at `i` and its length in code units (2 for a surrogate pair). */
+let cpLength = 1;
+function classAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  cpLength = 1;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      cpLength = 2;
+      return classOf(s.slice(i, i + 2));
+    }
+  }
+  let k = CLASS[c]!;
+  if (k === 0) k = CLASS[c] = c >= 48 && c <= 57 ? DIGIT : c === 39 || c === 0x2019 ? QUOTE : c >= 0xd800 && c <= 0xdfff ? OTHER : classOf(String.fromCharCode(c));
+  return k;
+}
+
+/** The raw token found by `nextToken`: [tokStart, tokEnd), a figure when `tokFigure`. */
+let tokStart = 0;
+let tokEnd = 0;
+let tokFigure = false;
+
+function isDigit(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** Finds the next raw token at or after `from`; false at the end of the text. */
+function nextToken(s: string, from: number): boolean {
+  const n = s.length;
+  let i = from;
+  while (i < n) {
+    const k = classAt(s, i);
+    if (k === DIGIT) {
+      let e = i + 1;
+      while (e < n && (isDigit(s, e) || s.charCodeAt(e) === 44)) e++;
+      if (e + 1 < n && s.charCodeAt(e) === 46 && isDigit(s, e + 1)) for (e += 2; e < n && isDigit(s, e); ) e++;
+      tokStart = i, tokEnd = e, tokFigure = true;
+      return true;
+    }
+    if (k === LETTER) {
+      let e = i + cpLength;
+      while (e < n && classAt(s, e) !== OTHER) e += cpLength;
+      tokStart = i, tokEnd = e, tokFigure = false;
+      return true;
+    }
+    i += cpLength;
+  }
+  return false;
+}
+
+/** A figure token's text ("#4200000000"); reads the following raw token for a scale word and moves `tokEnd` past it. */
+function figureAt(s: string, start: number, end: number): string {
+  const w = s.slice(start, end);
+  let v = Number(w.includes(",") ? w.replace(/,/g, "") : w);
+  if (nextToken(s, end)) {
+    const scale = SCALE[s.slice(tokStart, tokEnd)];
+    if (scale !== undefined) v *= scale, end = tokEnd;
+  }
+  tokEnd = end;
+  return `#${Math.round(v * 1000) / 1000}`;
+}
+
+/** End of a word without its possessive "'s" / "’s". */
+function wordEnd(s: string, start: number, end: number): number {
+  if (end - start > 2 && s.charCodeAt(end - 1) === 115) {
+    const q = s.charCodeAt(end - 2);
+    if (q === 39 || q === 0x2019) return end - 2;
+  }
+  return end;
+}
+
+function isStopWord(s: string, start: number, end: number, hash: number): boolean {
+  if (end - start > STOP_MAX_LENGTH) return false;
+  const stop = STOP_BY_HASH.get(hash);
+  return stop !== undefined && stop.length === end - start && s.startsWith(stop, start);
+}
+
+/**
+ * Walks the kept tokens of lower-cased text: calls `visit(hash, figure)` for each (figure or word),
+ * and `named(text)` with its text when given.
+ */
+function walk(lower: string, visit: (hash: number, figure: boolean) => void, named?: (text: string) => void): void {
+  let pos = 0;
+  while (nextToken(lower, pos)) {
+    const start = tokStart;
+    if (tokFigure) {
+      const f = figureAt(lower, start, tokEnd);
+      visit(hashRange(f, 0, f.length), true);
+      named?.(f);
+    } else {
+      const end = wordEnd(lower, start, tokEnd);
+      const hash = hashRange(lower, start, end);
+      if (end - start > 1 && !isStopWord(lower, start, end, hash)) {
+        visit(hash, false);
+        named?.(lower.slice(start, end));
+      }
+    }
+    pos = tokEnd;
+  }
+}
 
 /**
  * The tokens features are built from: lower-cased words and normalised figures, stop words dropped.
@@ -39,24 +164,77 @@ const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, mln
  * tokens("Acme to buy Beta for $4.2 billion") // ["acme", "buy", "beta", "#4200000000"]
  */
 export function tokens(text: string): string[] {
-  const raw = text.toLowerCase().match(/\d[\d,]*(?:\.\d+)?|[\p{L}][\p{L}\p{N}'’]*/gu) ?? [];
   const out: string[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const w = raw[i]!;
-    const c = w.charCodeAt(0);
-    if (c >= 48 && c <= 57) {
-      let v = Number(w.replace(/,/g, ""));
-      const next = raw[i + 1];
-      const attached = /^\d[\d,.]*(k|m|mn|bn|b|tn|t)$/.exec(w);
-      if (next && SCALE[next] !== undefined) v *= SCALE[next]!, i++;
-      else if (attached) v *= SCALE[attached[1]!]!;
-      out.push(`#${Math.round(v * 1000) / 1000}`);
-      continue;
-    }
-    const word = w.length > 2 && w.endsWith("s") && (w[w.length - 2] === "'" || w[w.length - 2] === "’") ? w.slice(0, -2) : w;
-    if (word.length > 1 && !STOP.has(word)) out.push(word);
-  }
+  walk(text.toLowerCase(), () => {}, (t) => out.push(t));
   return out;
+}
+
+/** Feature table: hash → weight in quarters (figure 12, word 4, 2-shingle 1), reused between calls. */
+let keys = new Int32Array(1024);
+let weights = new Uint8Array(1024);
+let used: number[] = [];
+
+function slot(hash: number): number {
+  const mask = keys.length - 1;
+  let i = fmix32(hash ^ 0x5bd1e995) & mask;
+  while (weights[i] !== 0 && keys[i] !== (hash | 0)) i = (i + 1) & mask;
+  return i;
+}
+
+function put(hash: number, weight: number, overwrite: boolean): void {
+  if (used.length * 2 >= keys.length) grow();
+  const i = slot(hash);
+  if (weights[i] === 0) used.push(i), (keys[i] = hash), (weights[i] = weight);
+  else if (overwrite) weights[i] = weight;
+}
+
+function grow(): void {
+  const old = used.map((i) => [keys[i]!, weights[i]!] as const);
+  keys = new Int32Array(keys.length * 2);
+  weights = new Uint8Array(keys.length);
+  used = [];
+  for (const [k, w] of old) put(k, w, true);
+}
+
+/**
+ * Bit-sliced counters: for each weight class and half, `PLANES` bit planes; bit b of plane k is bit
+ * k of the number of features of that class with bit b set. Adding a word is a ripple-carry add.
+ * 30 planes count past any string length.
+ */
+const PLANES = 30;
+const WEIGHTS = [12, 4, 1];
+const planes = new Int32Array(WEIGHTS.length * 2 * PLANES);
+let topPlane = 0;
+
+function addBits(base: number, x: number): void {
+  let k = base;
+  for (let carry = x | 0; carry !== 0; k++) {
+    const c = planes[k]! & carry;
+    planes[k] = planes[k]! ^ carry;
+    carry = c;
+  }
+  if (k - base > topPlane) topPlane = k - base;
+}
+
+const pos = new Float64Array(32);
+
+/** Bits b whose weighted count (Σ over classes of weight × count) is more than half of `total`. */
+function signBits(half: number, total: number): number {
+  pos.fill(0);
+  for (let c = 0; c < WEIGHTS.length; c++) {
+    const base = (c * 2 + half) * PLANES;
+    for (let k = 0; k < topPlane; k++) {
+      const add = WEIGHTS[c]! * (1 << k);
+      for (let x = planes[base + k]!; x !== 0; ) {
+        const b = Math.clz32(x);
+        pos[b] = pos[b]! + add;
+        x ^= 0x80000000 >>> b;
+      }
+    }
+  }
+  let out = 0;
+  for (let b = 0; b < 32; b++) if (2 * pos[b]! > total) out |= 1 << (31 - b);
+  return out >>> 0;
 }
 
 /**
@@ -66,36 +244,33 @@ export function tokens(text: string): string[] {
  * dedupe test corpus (test/ingest/dedupe): same story 8–11 bits apart, other stories on the same
  * company 28+. Each feature is hashed once to 32 bits (FNV-1a + murmur finaliser) and extended to 64
  * with a second finaliser round; a 2-shingle's hash combines its words' hashes (no strings built).
+ * A feature that is both a word and a 2-shingle weighs as the word (the last one seen).
  *
  * @example
  * simhash("Acme to buy Beta for $4.2 billion", "…") // "9f3c…"
  */
 export function simhash(title: string, body: string): string {
-  const t = tokens(`${title}\n${body}`);
-  const hashes = t.map(hash32);
-  const weights = new Map<number, number>();
-  for (let i = 0; i < t.length; i++) {
-    weights.set(hashes[i]!, t[i]!.startsWith("#") ? 3 : 1);
-    if (i + 1 < t.length) {
-      const bi = fmix32(Math.imul(hashes[i]!, 0x01000193) ^ hashes[i + 1]! ^ 0x27d4eb2f);
-      if (!weights.has(bi)) weights.set(bi, 0.25);
-    }
+  for (const i of used) weights[i] = 0;
+  used = [];
+  let prev = -1;
+  walk(`${title}\n${body}`.toLowerCase(), (hash, figure) => {
+    if (prev !== -1) put(fmix32(Math.imul(prev, 0x01000193) ^ hash ^ 0x27d4eb2f), 1, false);
+    put(hash, figure ? 12 : 4, true);
+    prev = hash;
+  });
+  // v[b] = Σ ±w = 2·Σ(w where bit b is set) − Σw, in quarters (exact integers).
+  planes.fill(0);
+  topPlane = 0;
+  let total = 0;
+  for (const i of used) {
+    const h = keys[i]!;
+    const w = weights[i]!;
+    const base = (w === 12 ? 0 : w === 4 ? 2 : 4) * PLANES;
+    total += w;
+    addBits(base, h);
+    addBits(base + PLANES, fmix32(h ^ 0x9e3779b9));
   }
-  const v = new Float64Array(64);
-  for (const [h, w] of weights) {
-    const lo = fmix32(h ^ 0x9e3779b9);
-    for (let b = 0; b < 32; b++) {
-      v[b] = v[b]! + ((h >>> (31 - b)) & 1 ? w : -w);
-      v[b + 32] = v[b + 32]! + ((lo >>> (31 - b)) & 1 ? w : -w);
-    }
-  }
-  let hiOut = 0;
-  let loOut = 0;
-  for (let b = 0; b < 32; b++) {
-    if (v[b]! > 0) hiOut |= 1 << (31 - b);
-    if (v[b + 32]! > 0) loOut |= 1 << (31 - b);
-  }
-  return (hiOut >>> 0).toString(16).padStart(8, "0") + (loOut >>> 0).toString(16).padStart(8, "0");
+  return signBits(0, total).toString(16).padStart(8, "0") + signBits(1, total).toString(16).padStart(8, "0");
 }
 
 /**

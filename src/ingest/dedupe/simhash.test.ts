@@ -1,0 +1,38 @@
+/**
+ * SimHash values are stored (articles.simhash, simhash_bands): they must not change between versions.
+ * The expected values below were computed by the first (regex + Map) implementation.
+ */
+import { describe, expect, it } from "vitest";
+import { hamming, simhash, tokens } from "./simhash.ts";
+
+describe("simhash", () => {
+  it("keeps the stored values of earlier versions bit for bit", () => {
+    expect(simhash("Acme to buy Beta for $4.2 billion", "Acme Corp's board said the 4,200.5 mln deal values Beta at 12bn; the CEO’s view: 3 k jobs, 7 constructor.")).toBe("5b21c202b32a4998");
+    expect(simhash("İstanbul ßtraße café", "Ⅻ ²3 ٣x 😀 𝐀bc don't it's a’s — 1.5 trillion, 2. 3.x")).toBe("36e22bad95e5d21b");
+    expect(simhash("", "Shares of Apple rose 3.5% on Monday after the company said revenue climbed 12% to $94.9 billion.")).toBe("e06d10e65948e7f2");
+  });
+
+  it("gives near values to re-worded text and the same value to the same text", () => {
+    const a = simhash("Acme to buy Beta for $4.2 billion", "Acme agreed to acquire Beta for $4.2 billion in cash, the companies said on Monday.");
+    const b = simhash("Acme agrees to buy Beta for 4.2bn", "Acme agreed to acquire Beta for $4.2 billion in cash, the companies said Monday.");
+    expect(simhash("Acme to buy Beta for $4.2 billion", "Acme agreed to acquire Beta for $4.2 billion in cash, the companies said on Monday.")).toBe(a);
+    expect(hamming(a, b)).toBeLessThan(16);
+  });
+
+  it("handles a text with more features than the initial table", () => {
+    const body = Array.from({ length: 3000 }, (_, i) => `word${i.toString(36)}x`).join(" ");
+    expect(simhash("", body)).toMatch(/^[0-9a-f]{16}$/);
+    expect(simhash("", body)).toBe(simhash("", body));
+  });
+});
+
+describe("tokens", () => {
+  it("lower-cases, drops stop words and possessives, and normalises figures with their scale", () => {
+    expect(tokens("Acme Corp's board said the 4,200.5 mln deal values Beta at 12bn; the CEO’s view: 3 k jobs")).toEqual(
+      ["acme", "corp", "board", "#4200500000", "deal", "values", "beta", "#12000000000", "ceo", "view", "#3000", "jobs"],
+    );
+    expect(tokens("İstanbul ßtraße café Ⅻ ²3 ٣x 😀 𝐀bc don't it's a’s 1.5 trillion, 2. 3.x")).toEqual(
+      ["stanbul", "ßtraße", "café", "#3", "𝐀bc", "don't", "#1500000000000", "#2", "#3"],
+    );
+  });
+});
