@@ -7,9 +7,15 @@
  *
  * The database is kept for bench/search.bench.ts.
  *
- * Usage: npx tsx bench/import.bench.ts [--n 100000] [--workers 1] [--dir /tmp/impactwire-bench] [--compare-sequential 5000]
+ * The main thread's share is reported two ways: its event-loop busy time per article during the real
+ * import, and `--writer-only N`: the first N articles prepared and enriched beforehand (in the
+ * workers), then placed in stories and written by the main thread alone (CPU ms/article, no
+ * competition from the workers).
+ *
+ * Usage: npx tsx bench/import.bench.ts [--n 100000] [--workers 1] [--dir /tmp/impactwire-bench] [--compare-sequential 5000] [--writer-only 0] [--skip-full 0]
  */
 import fs from "node:fs";
+import { performance } from "node:perf_hooks";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -23,12 +29,18 @@ import { EnrichPool, defaultWorkers } from "../src/ingest/import/pool.ts";
 import { ENGINE_VERSION } from "../src/core/version.ts";
 import { corpusArticle } from "../test/ingest/corpus.ts";
 import { arg } from "./args.ts";
+import { parseLine } from "../src/ingest/import/item.ts";
+import { PendingSet } from "../src/ingest/dedupe/pending.ts";
+import { storyContext } from "../src/ingest/dedupe/dedupe.ts";
+import { encodeDoc, rememberEncoded } from "../src/store/sqlite/rows.ts";
 
 
 const N = arg("n", 100_000);
 const WORKERS = arg("workers", defaultWorkers());
 const DIR = arg("dir", path.join(os.tmpdir(), "impactwire-bench"));
 const COMPARE = arg("compare-sequential", 5_000);
+const WRITER_ONLY = arg("writer-only", 0);
+const SKIP_FULL = arg("skip-full", 0);
 
 function machine(): string {
   const cpus = os.cpus();
@@ -47,15 +59,20 @@ function corpus(file: string, n: number): void {
   fs.closeSync(out);
 }
 
+function fresh(dbFile: string): void {
+  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) fs.rmSync(f, { force: true });
+}
+
+let busyMsPerArticle = 0;
+
 async function run(file: string, dbFile: string, workers: number): Promise<ImportStats> {
-  fs.rmSync(dbFile, { force: true });
-  fs.rmSync(`${dbFile}-wal`, { force: true });
-  fs.rmSync(`${dbFile}-shm`, { force: true });
+  fresh(dbFile);
   const store = openSqliteStore(dbFile);
   const pipeline = new Pipeline({ store, reference: loadReference() });
   const pool = workers > 0 ? new EnrichPool(workers) : null;
+  const elu = performance.eventLoopUtilization();
   try {
-    return await importFile({
+    const stats = await importFile({
       file,
       store,
       ingestor: pipeline,
@@ -63,6 +80,8 @@ async function run(file: string, dbFile: string, workers: number): Promise<Impor
       onProgress: (s) => process.stderr.write(`  … line ${s.acknowledged} (${Math.round(((s.created + s.duplicate + s.unchanged) * 1000) / Math.max(1, s.elapsedMs))}/s)\n`),
       ...(pool ? { parallel: { pool, pipeline, store } } : {}),
     });
+    busyMsPerArticle = performance.eventLoopUtilization(elu).active / Math.max(1, stats.lines - stats.resumedFrom);
+    return stats;
   } finally {
     await pool?.close();
     await store.close();
@@ -71,7 +90,46 @@ async function run(file: string, dbFile: string, workers: number): Promise<Impor
 
 function report(label: string, s: ImportStats): void {
   const n = s.created + s.duplicate + s.unchanged + s.revised;
-  console.log(`${label}: ${n.toLocaleString("en-US")} articles (${s.created} new, ${s.duplicate} duplicates, ${s.bad} bad) in ${(s.elapsedMs / 1000).toFixed(1)} s = ${Math.round((n * 1000) / s.elapsedMs)} articles/s`);
+  console.log(`${label}: ${n.toLocaleString("en-US")} articles (${s.created} new, ${s.duplicate} duplicates, ${s.bad} bad) in ${(s.elapsedMs / 1000).toFixed(1)} s = ${Math.round((n * 1000) / s.elapsedMs)} articles/s; main thread busy ${busyMsPerArticle.toFixed(3)} ms/article`);
+}
+
+/** The main thread's part alone: placement and writes of articles enriched beforehand. */
+async function writerOnly(file: string, dbFile: string, n: number, workers: number): Promise<void> {
+  const lines = fs.readFileSync(file, "utf8").split("\n").slice(0, n).filter((l) => l.trim() !== "");
+  const pool = new EnrichPool(workers);
+  const placeholder = storyContext("st_bench", 1, "2026-01-01T00:00:00.000Z", 0);
+  const prepared = await Promise.all(lines.map((l) => pool.prepare(parseLine(l))));
+  const enriched = await Promise.all(prepared.map((p) => pool.enrich(p.doc, placeholder)));
+  await pool.close();
+  const store = openSqliteStore(dbFile);
+  const pipeline = new Pipeline({ store, reference: loadReference() });
+  const pending = new PendingSet();
+  const t = { place: 0, write: 0 };
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  for (let from = 0; from < lines.length; from += 250) {
+    const to = Math.min(lines.length, from + 250);
+    await pipeline.batch(async () => {
+      for (let i = from; i < to; i++) {
+        const a = performance.now();
+        const r = await pipeline.placeInStory(prepared[i]!, pending, i + 1);
+        const b = performance.now();
+        if (r !== "retry" && "story" in r) {
+          const e = { ...enriched[i]!, story: r.story };
+          rememberEncoded(e, encodeDoc(enriched[i]!));
+          await store.writeArticle({ ...prepared[i]!.write, enrichment: e }, { checkpoint: { key: "bench", line: i + 1 } });
+        }
+        t.place += b - a;
+        t.write += performance.now() - b;
+      }
+    });
+    for (let i = from; i < to; i++) pending.remove(i + 1);
+  }
+  const wall = performance.now() - t0;
+  const used = process.cpuUsage(cpu);
+  await store.close();
+  const per = (ms: number): string => (ms / lines.length).toFixed(3);
+  console.log(`writer only, ${lines.length} articles: ${per(wall)} ms/article wall (place ${per(t.place)}, write ${per(t.write)}, commit ${per(wall - t.place - t.write)}), CPU ${per((used.user + used.system) / 1000)} ms/article = ${Math.round((lines.length * 1000) / wall)} articles/s`);
 }
 
 async function queryLayer(): Promise<void> {
@@ -108,6 +166,12 @@ const file = path.join(DIR, `corpus-long-${N}.ndjson`);
 corpus(file, N);
 const words = Math.round(fs.readFileSync(file, "utf8").slice(0, 2_000_000).split("\n").slice(0, 1000).reduce((n, l) => n + (l ? (JSON.parse(l) as { text: string }).text.split(/\s+/).length : 0), 0) / 1000);
 console.log(`corpus: ${file} (${(fs.statSync(file).size / 2 ** 20).toFixed(0)} MiB, ${N.toLocaleString("en-US")} generated articles of ~${words} words; own templates, seeded)`);
+if (WRITER_ONLY > 0) {
+  const dbFile = path.join(DIR, "writer.db");
+  fresh(dbFile);
+  await writerOnly(file, dbFile, WRITER_ONLY, WORKERS);
+}
+if (SKIP_FULL) process.exit(0);
 await queryLayer();
 if (COMPARE > 0) {
   const small = path.join(DIR, `corpus-${COMPARE}.ndjson`);

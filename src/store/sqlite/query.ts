@@ -17,6 +17,8 @@ type Params = readonly unknown[];
  */
 export class Query {
   readonly db: Db;
+  /** Rollbacks seen on this connection (caches of the database's content are dropped after one). */
+  rollbacks = 0;
   private readonly cache = new Map<string, Database.Statement>();
   private readonly transaction: Database.Transaction<(fn: () => unknown) => unknown>;
 
@@ -61,6 +63,22 @@ export class Query {
    */
   tx<T>(fn: () => T): T {
     if (this.db.inTransaction) return fn();
-    return this.transaction.immediate(fn) as T;
+    try {
+      return this.transaction.immediate(fn) as T;
+    } catch (err) {
+      this.rollbacks++;
+      throw err;
+    }
+  }
+
+  /**
+   * Rolls back the open transaction (if any) and counts it.
+   *
+   * @example
+   * q.db.exec("BEGIN IMMEDIATE"); … q.rollback();
+   */
+  rollback(): void {
+    this.rollbacks++;
+    if (this.db.inTransaction) this.db.exec("ROLLBACK");
   }
 }

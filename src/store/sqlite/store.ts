@@ -15,7 +15,8 @@ import { lookupArticle, replaceEnrichment, setCheckpoint, writeArticle } from ".
 import * as src from "./sources.ts";
 import * as alerts from "./alerts.ts";
 import * as stats from "./stats.ts";
-import { requireIsoTime, signatureHalves, simhashBands } from "../keys.ts";
+import { requireIsoTime } from "../keys.ts";
+import { SimilarIndex } from "./similar.ts";
 
 /**
  * Opens a SQLite store on a file (or `:memory:`) and applies pending migrations.
@@ -38,10 +39,13 @@ export function openSqliteStore(file: string, options: { migrate?: boolean } = {
 export class SqliteStore implements Store {
   readonly db: Db;
   readonly q: Query;
+  /** Near-duplicate candidates (write side: story placement), kept in memory, synced from the database. */
+  private readonly similar: SimilarIndex;
 
   constructor(db: Db) {
     this.db = db;
     this.q = new Query(db);
+    this.similar = new SimilarIndex(this.q);
   }
 
   async migrate(): Promise<number> {
@@ -80,13 +84,7 @@ export class SqliteStore implements Store {
 
   async findSimilar(simhash: string, sinceIso: string, maxDistance = 64): Promise<{ id: string; storyId: string; simhash: string }[]> {
     const since = Math.max(0, Math.floor(Date.parse(requireIsoTime(sinceIso, "since")) / 1000));
-    const [hi, lo] = signatureHalves(simhash);
-    return this.q.all<{ id: string; storyId: string; simhash: string }>(
-      `SELECT a.id AS id, a.story_id AS storyId, a.simhash AS simhash FROM articles a WHERE a.pk IN (
-         SELECT article_pk FROM simhash_bands WHERE band_key IN (?, ?, ?, ?, ?, ?, ?, ?) AND ts >= ? AND simhash_distance(hi, lo, ?, ?) <= ?
-       ) LIMIT 1000`,
-      ...simhashBands(simhash), since, hi, lo, maxDistance,
-    );
+    return this.similar.find(simhash, since, maxDistance);
   }
 
   async getArticle(id: string, asOf?: string): Promise<ArticleRecord | null> {
@@ -225,7 +223,7 @@ export class SqliteStore implements Store {
       this.db.exec("COMMIT");
       return out;
     } catch (err) {
-      if (this.db.inTransaction) this.db.exec("ROLLBACK");
+      this.q.rollback();
       throw err;
     }
   }
