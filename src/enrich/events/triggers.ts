@@ -5,7 +5,8 @@
  * A word ending in `*` matches by prefix (three letters at least).
  */
 import type { Detector } from "./context.ts";
-import { head, type Tokens } from "../../reference/lexicon/phrases.ts";
+import { fresh, type Tokens } from "../../reference/lexicon/phrases.ts";
+import { prefixId, wordId } from "../../reference/lexicon/vocab.ts";
 import { analystAction, earnings, guidance } from "./detect/results.ts";
 import { buyback, capitalRaise, contract, dividend, investment, mergerAcquisition, partnership, productLaunch } from "./detect/deals.ts";
 import { bankruptcy, cyberIncident, investigation, lawsuit, outage, recall, regulatoryDecision, settlement } from "./detect/legal.ts";
@@ -47,9 +48,9 @@ export const DETECTORS: ReadonlyArray<readonly [Detector, string]> = [
   [outage, "outage* offline"],
 ];
 
-/** Word → [detector, group bit]; prefixes by their first three letters. */
-const WORDS = new Map<string, Array<[number, number]>>();
-const PREFIXES = new Map<number, Array<[string, number, number]>>();
+/** Per word id: [detector, group bit] pairs, flat; per prefix id the same (see the vocabulary). */
+let BY_WORD: Array<number[] | null> = [];
+let BY_PREFIX: Array<number[] | null> = [];
 /** Per detector: the bits all of its groups make together. */
 const NEED = new Uint8Array(DETECTORS.length);
 
@@ -59,15 +60,18 @@ DETECTORS.forEach(([, spec], d) => {
     NEED[d]! |= bit;
     for (const w of group.trim().split(/\s+/)) {
       if (!w.endsWith("*")) {
-        WORDS.set(w, [...(WORDS.get(w) ?? []), [d, bit]]);
+        (BY_WORD[wordId(w)] ??= []).push(d, bit);
         continue;
       }
       const p = w.slice(0, -1);
       if (p.length < 3) throw new Error(`events: trigger prefix "${w}" is shorter than three letters`);
-      PREFIXES.set(head(p), [...(PREFIXES.get(head(p)) ?? []), [p, d, bit]]);
+      (BY_PREFIX[prefixId(p)] ??= []).push(d, bit);
     }
   });
 });
+// Dense tables (no holes), so every look-up is a plain array read.
+BY_WORD = Array.from(BY_WORD, (x) => x ?? null);
+BY_PREFIX = Array.from(BY_PREFIX, (x) => x ?? null);
 
 /**
  * Marks in `fired` (one slot per detector) the detectors whose trigger groups all appear in the tokens
@@ -79,25 +83,19 @@ DETECTORS.forEach(([, spec], d) => {
  */
 export function triggered(tokens: Tokens, from: number, to: number, fired: Uint8Array): boolean {
   fired.fill(0);
-  const words = tokens.words;
+  const { ids, preFrom, pre } = fresh(tokens);
   let hit = false;
   for (let k = from; k < to; k++) {
-    const w = words[k]!;
-    const exact = WORDS.get(w);
+    const exact = BY_WORD[ids[k]!];
     if (exact) {
       hit = true;
-      for (const [d, bit] of exact) fired[d]! |= bit;
+      for (let x = 0; x < exact.length; x += 2) fired[exact[x]!]! |= exact[x + 1]!;
     }
-    const h = tokens.heads[k]!;
-    if (h === 0) continue;
-    const pre = PREFIXES.get(h);
-    if (pre) {
-      for (const [p, d, bit] of pre) {
-        if (w.startsWith(p)) {
-          fired[d]! |= bit;
-          hit = true;
-        }
-      }
+    for (let q = preFrom[k]!; q < preFrom[k + 1]!; q++) {
+      const list = BY_PREFIX[pre[q]!];
+      if (!list) continue;
+      hit = true;
+      for (let x = 0; x < list.length; x += 2) fired[list[x]!]! |= list[x + 1]!;
     }
   }
   if (!hit) return false;

@@ -6,21 +6,22 @@
  * Phrases are written as plain words ("raised guidance", "m&a"); a word ending in `*` matches by prefix
  * ("acqui*" matches "acquires", "acquisition"; at least three letters before the `*`).
  */
+import { head, lookUp, prefixId, vocabVersion, wordId, type TokenIds } from "./vocab.ts";
 
-export interface Tokens {
+export interface Tokens extends TokenIds {
   /** Lower-cased words, possessive "'s" removed, curly apostrophes made straight. */
   words: string[];
   starts: number[];
   ends: number[];
-  /** Per token: `head(word)` (0 for words under three letters), the key of every prefix table. */
-  heads: Float64Array;
 }
+
+export { head };
 
 const TOKEN_RE = /[\p{L}\p{N}]+(?:['’&.][\p{L}\p{N}]+)*/gu;
 
 /**
  * Splits `text` into lower-cased word tokens with offsets ("M&A", "U.S", "3.5" and "didn't" stay whole;
- * hyphens split: "take-private" → "take", "private").
+ * hyphens split: "take-private" → "take", "private"), and looks them up in the vocabulary.
  *
  * @example
  * tokenize("Apple's shares fell").words // ["apple", "shares", "fell"]
@@ -41,9 +42,18 @@ export function tokenize(text: string): Tokens {
     starts.push(m.index);
     ends.push(end);
   }
-  const heads = new Float64Array(words.length);
-  for (let i = 0; i < words.length; i++) if (words[i]!.length >= 3) heads[i] = head(words[i]!);
-  return { words, starts, ends, heads };
+  return { words, starts, ends, ...lookUp(words) };
+}
+
+/**
+ * Looks the tokens up again when phrase lists compiled after them added words to the vocabulary.
+ *
+ * @example
+ * fresh(tokens).ids // ids under the current vocabulary
+ */
+export function fresh(tokens: Tokens): Tokens {
+  if (tokens.version !== vocabVersion) Object.assign(tokens, lookUp(tokens.words));
+  return tokens;
 }
 
 const cache = new WeakMap<object, Tokens>();
@@ -60,26 +70,21 @@ export function tokensOf(doc: { text: string }): Tokens {
     t = tokenize(doc.text);
     cache.set(doc, t);
   }
-  return t;
+  return fresh(t);
 }
 
 interface Node<T> {
-  next?: Map<string, Node<T>>;
-  /** Prefix edges, keyed by their first three letters (as a number: no string is made per lookup). */
-  pre?: Map<number, Array<[string, Node<T>]>>;
+  /** Exact-word edges by word id. */
+  next?: Map<number, Node<T>>;
+  /** Prefix edges by prefix id. */
+  pre?: Map<number, Node<T>>;
+  /** Creation order: prefix edges of one node are tried in the order they were added. */
+  rank: number;
   out?: T[];
 }
 
-/**
- * The first three UTF-16 units of a word as one number (words of three letters or more), a key for
- * prefix tables that needs no string per lookup.
- *
- * @example
- * head("acquires") === head("acquisition") // true
- */
-export function head(w: string): number {
-  return w.charCodeAt(0) * 4294967296 + w.charCodeAt(1) * 65536 + w.charCodeAt(2);
-}
+let ranks = 0;
+const newNode = <T>(): Node<T> => ({ rank: ranks++ });
 
 export interface PhraseHit<T> {
   /** First token index of the phrase. */
@@ -90,7 +95,7 @@ export interface PhraseHit<T> {
 }
 
 /**
- * A trie of word phrases with payloads.
+ * A trie of word phrases with payloads, keyed by vocabulary ids.
  *
  * @example
  * const m = new PhraseMatcher<number>();
@@ -98,7 +103,9 @@ export interface PhraseHit<T> {
  * m.longestAt(tokenize("it raised guidance"), 1) // { from: 1, to: 3, payloads: [2] }
  */
 export class PhraseMatcher<T> {
-  private readonly root: Node<T> = {};
+  private readonly root: Node<T> = newNode();
+  /** The root's exact edges as a dense table by word id (most tokens start no phrase: one array read). */
+  private first: Array<Node<T> | null> = [];
   size = 0;
 
   /** Adds a phrase; words are split like the text is (so "take-private" = "take private"). */
@@ -106,27 +113,25 @@ export class PhraseMatcher<T> {
     const words = phraseWords(phrase);
     if (words.length === 0) throw new Error(`lexicon: empty phrase "${phrase}"`);
     let node = this.root;
-    for (const w of words) node = w.endsWith("*") ? this.prefixChild(node, w.slice(0, -1), phrase) : child(node, w);
+    for (const w of words) {
+      if (w.endsWith("*")) node = prefixChild(node, w.slice(0, -1), phrase);
+      else if (node === this.root) node = this.firstChild(wordId(w));
+      else node = child(node, wordId(w));
+    }
     (node.out ??= []).push(payload);
     this.size++;
   }
 
-  private prefixChild(node: Node<T>, prefix: string, phrase: string): Node<T> {
-    if (prefix.length < 3) throw new Error(`lexicon: prefix too short in "${phrase}" (three letters at least before *)`);
-    node.pre ??= new Map();
-    const key = head(prefix);
-    let list = node.pre.get(key);
-    if (!list) node.pre.set(key, (list = []));
-    let found = list.find(([p]) => p === prefix);
-    if (!found) list.push((found = [prefix, {}]));
-    return found[1];
+  private firstChild(id: number): Node<T> {
+    while (this.first.length <= id) this.first.push(null);
+    return (this.first[id] ??= newNode());
   }
 
   /** The longest phrase starting at token `i` (not crossing `limit`), or null. */
   longestAt(tokens: Tokens, i: number, limit = tokens.words.length): PhraseHit<T> | null {
     this.bestTo = -1;
     this.bestOut = null;
-    this.walk(this.root, tokens, i, limit, null);
+    this.walkRoot(fresh(tokens), i, limit, null);
     return this.bestOut ? { from: i, to: this.bestTo, payloads: this.bestOut } : null;
   }
 
@@ -141,12 +146,20 @@ export class PhraseMatcher<T> {
   collectAt(tokens: Tokens, i: number, limit: number, out: T[][]): number {
     this.bestTo = i;
     this.bestOut = null;
-    this.walk(this.root, tokens, i, limit, out);
+    this.walkRoot(fresh(tokens), i, limit, out);
     return this.bestTo;
   }
 
   private bestTo = -1;
   private bestOut: T[] | null = null;
+
+  private walkRoot(tokens: Tokens, i: number, limit: number, all: T[][] | null): void {
+    if (i >= limit) return;
+    const id = tokens.ids[i]!;
+    const c = id < this.first.length ? this.first[id] : null;
+    if (c) this.walk(c, tokens, i + 1, limit, all);
+    if (this.root.pre && tokens.preFrom[i]! < tokens.preFrom[i + 1]!) this.walkPre(this.root.pre, tokens, i, limit, all);
+  }
 
   /** Depth-first walk of the trie along the tokens (no closures: this runs for every token). */
   private walk(node: Node<T>, tokens: Tokens, j: number, limit: number, all: T[][] | null): void {
@@ -158,15 +171,29 @@ export class PhraseMatcher<T> {
       }
     }
     if (j >= limit) return;
-    const w = tokens.words[j]!;
     if (node.next) {
-      const exact = node.next.get(w);
+      const exact = node.next.get(tokens.ids[j]!);
       if (exact) this.walk(exact, tokens, j + 1, limit, all);
     }
-    if (node.pre && w.length >= 3) {
-      const list = node.pre.get(tokens.heads[j]!);
-      if (list) for (let k = 0; k < list.length; k++) if (w.startsWith(list[k]![0])) this.walk(list[k]![1], tokens, j + 1, limit, all);
+    if (node.pre && tokens.preFrom[j]! < tokens.preFrom[j + 1]!) this.walkPre(node.pre, tokens, j, limit, all);
+  }
+
+  /** The prefix edges token `j` takes, in the order they were added. */
+  private walkPre(pre: Map<number, Node<T>>, tokens: Tokens, j: number, limit: number, all: T[][] | null): void {
+    const a = tokens.preFrom[j]!;
+    const b = tokens.preFrom[j + 1]!;
+    if (b - a === 1) {
+      const c = pre.get(tokens.pre[a]!);
+      if (c) this.walk(c, tokens, j + 1, limit, all);
+      return;
     }
+    const kids: Array<Node<T>> = [];
+    for (let k = a; k < b; k++) {
+      const c = pre.get(tokens.pre[k]!);
+      if (c) kids.push(c);
+    }
+    if (kids.length > 1) kids.sort((x, y) => x.rank - y.rank);
+    for (const c of kids) this.walk(c, tokens, j + 1, limit, all);
   }
 
   /**
@@ -186,10 +213,19 @@ export class PhraseMatcher<T> {
   }
 }
 
-function child<T>(node: Node<T>, w: string): Node<T> {
+function child<T>(node: Node<T>, id: number): Node<T> {
   node.next ??= new Map();
-  let n = node.next.get(w);
-  if (!n) node.next.set(w, (n = {}));
+  let n = node.next.get(id);
+  if (!n) node.next.set(id, (n = newNode()));
+  return n;
+}
+
+function prefixChild<T>(node: Node<T>, prefix: string, phrase: string): Node<T> {
+  if (prefix.length < 3) throw new Error(`lexicon: prefix too short in "${phrase}" (three letters at least before *)`);
+  node.pre ??= new Map();
+  const id = prefixId(prefix);
+  let n = node.pre.get(id);
+  if (!n) node.pre.set(id, (n = newNode()));
   return n;
 }
 
