@@ -9,25 +9,45 @@ const STOP = new Set(
     .split(" "),
 );
 
+const STOP_MAX_LENGTH = Math.max(...[...STOP].map((w) => w.length));
+
+/** Word characters of the lower-cased text: [a-z0-9\u00c0-\u024f] start a word; those and ' ’ - continue it. */
+function startsWord(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f);
+}
+
+function continuesWord(c: number): boolean {
+  return startsWord(c) || c === 39 || c === 0x2019 || c === 45;
+}
+
 /**
- * Lower-cased content words (no stopwords, no short tokens).
+ * Lower-cased content words (no stopwords, no short tokens), read by character code: the words of
+ * `/[a-z0-9\u00c0-\u024f][a-z0-9\u00c0-\u024f'’-]*‌/g` on the lower-cased text, without a possessive "'s".
  *
  * @example
  * contentWords("Apple beats the estimates") // Set { "apple", "beats", "estimates" }
  */
 export function contentWords(text: string): Set<string> {
   const out = new Set<string>();
-  WORD.lastIndex = 0;
   const lower = text.toLowerCase();
-  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
-    let word = m[0];
-    if (word.endsWith("'s") || word.endsWith("’s")) word = word.slice(0, -2);
-    if (word.length > 2 && !STOP.has(word)) out.add(word);
+  const n = lower.length;
+  for (let i = 0; i < n; ) {
+    if (!startsWord(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let e = i + 1;
+    while (e < n && continuesWord(lower.charCodeAt(e))) e++;
+    let end = e;
+    if (lower.charCodeAt(e - 1) === 115 && (lower.charCodeAt(e - 2) === 39 || lower.charCodeAt(e - 2) === 0x2019)) end -= 2;
+    if (end - i > 2) {
+      const word = lower.slice(i, end);
+      if (end - i > STOP_MAX_LENGTH || !STOP.has(word)) out.add(word);
+    }
+    i = e;
   }
   return out;
 }
-
-const WORD = /[a-z0-9\u00c0-\u024f][a-z0-9\u00c0-\u024f'’-]*/g;
 
 /**
  * Overlap of two word sets relative to the smaller one (0..1).

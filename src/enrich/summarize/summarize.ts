@@ -45,11 +45,58 @@ function countsInside(mentions: { start: number; end: number }[], sentences: Spa
   });
 }
 
+/** Characters of `\s`. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Number of `\S+` runs in `text`. */
+function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/** Opens with a quote or ends with a question (`/^["“‘']/`, `/\?["”]?$/`). */
+function quoteOrQuestion(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first === 34 || first === 0x201c || first === 0x2018 || first === 39) return true;
+  const n = text.length;
+  const last = text.charCodeAt(n - 1);
+  return last === 63 || ((last === 34 || last === 0x201d) && text.charCodeAt(n - 2) === 63);
+}
+
+interface Weighted {
+  start: number;
+  end: number;
+  weight: number;
+}
+
+/** 0.3 × the largest weight of the event evidence overlapping `span` (0 without). */
+function eventWeight(evidence: Weighted[], span: Span): number {
+  let max = 0;
+  for (const e of evidence) if (e.start < span.end && e.end > span.start && e.weight > max) max = e.weight;
+  return 0.3 * max;
+}
+
+function titleOverlap(title: Set<string>, words: Set<string>): number {
+  if (!title.size) return 0;
+  let n = 0;
+  for (const w of words) if (title.has(w)) n++;
+  return n / title.size;
+}
+
 function candidates(doc: Doc, f: Findings): Candidate[] {
   const body = doc.sentences.filter((s) => s.start >= doc.bodyStart);
   const title = contentWords(doc.title);
   const mentions = [...f.linked.tickers.flatMap((t) => t.mentions), ...f.linked.entities.flatMap((e) => e.mentions)];
-  const evidence = f.events.map((e) => ({ ...e.evidence, weight: prominence(doc, e) }));
+  const evidence = f.events.map((e) => ({ start: e.evidence.start, end: e.evidence.end, weight: prominence(doc, e) }));
   const mentionCounts = countsInside(mentions, body);
   const firstOfParagraph = new Set(doc.paragraphs.map((p) => p.start));
   const allFigures = figuresIn(doc.text, { start: doc.bodyStart, end: doc.text.length });
@@ -58,23 +105,22 @@ function candidates(doc: Doc, f: Findings): Candidate[] {
     const raw = doc.text.slice(span.start, span.end);
     const text = raw.replace(DATELINE, "");
     const words = contentWords(text);
-    const wordCount = (text.match(/\S+/g) ?? []).length;
+    const wordCount = countWords(text);
     const position = 1 / (1 + 0.25 * j) + (firstOfParagraph.has(span.start) ? 0.1 : 0);
     const density = Math.min(1, mentionCounts[j]! / 2);
     while (fi < allFigures.length && allFigures[fi]!.start < span.start) fi++;
-    const figs: typeof allFigures = [];
-    for (let k = fi; k < allFigures.length && allFigures[k]!.end <= span.end; k++) figs.push(allFigures[k]!);
-    const figures = Math.min(1, figs.length / 2);
-    const titleOverlap = title.size ? [...words].filter((w) => title.has(w)).length / title.size : 0;
-    const event = 0.3 * Math.max(0, ...evidence.filter((e) => e.start < span.end && e.end > span.start).map((e) => e.weight));
-    let score = 0.35 * position + 0.2 * density + 0.2 * figures + 0.25 * titleOverlap + event;
+    let figs = 0;
+    let money = false;
+    for (let k = fi; k < allFigures.length && allFigures[k]!.end <= span.end; k++) figs++, (money ||= allFigures[k]!.kind === "money");
+    const figures = Math.min(1, figs / 2);
+    let score = 0.35 * position + 0.2 * density + 0.2 * figures + 0.25 * titleOverlap(title, words) + eventWeight(evidence, span);
     if (wordCount < 7) score *= 0.3;
     if (wordCount > 55) score *= 0.7;
-    if (/^["“‘']/.test(text) || /\?["”]?$/.test(text)) score *= 0.6;
+    if (quoteOrQuestion(text)) score *= 0.6;
     if (ANAPHOR.test(text)) score *= 0.5;
     if (BACKGROUND.test(text)) score *= 0.75;
     if (JUNK.test(text)) score = 0;
-    return { span, text, words, wordCount, score, money: figs.some((x) => x.kind === "money") };
+    return { span, text, words, wordCount, score, money };
   });
 }
 
