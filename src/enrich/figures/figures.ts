@@ -64,6 +64,18 @@ const FIGURE_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}.,$€£¥])(?<sign>[-−](?=[\d$€£¥.]))?${CUR_PREFIX}?${NUMBER}${SCALE}${SUFFIX_CUR}${PERCENT}${CENTS}${PER_SHARE}(?![\p{L}\p{N}])`,
   "gu",
 );
+/** Most characters a figure can have before its first digit: sign, "USD ", "." (see FIGURE_RE), with margin. */
+const MAX_LEAD = 8;
+
+/** Offset of the first ASCII digit in `text[from, end)`, or -1. */
+function nextDigit(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return i;
+  }
+  return -1;
+}
+
 const NEXT_WORDS_RE = /^\s+(?:(?!and\b|or\b|to\b|of\b|the\b|in\b|a\b|from\b)[a-z-]+\s+)?([a-z]+)/;
 const DIRECT_WORD_RE = /^\s+([a-z]+)/;
 const RANGE_GAP_RE = /^\s*(?:to|and|-|–|—|or)\s*$/;
@@ -161,19 +173,18 @@ export function findFigures(text: string, span?: TextSpan): Figure[] {
   const start = span?.start ?? 0;
   const end = span?.end ?? text.length;
   const out: Figure[] = [];
-  // Most sentences have no digit at all: skip the figure pattern for them.
-  let digit = false;
-  for (let i = start; i < end && !digit; i++) {
-    const c = text.charCodeAt(i);
-    digit = c >= 48 && c <= 57;
-  }
-  if (!digit) return out;
   const re = FIGURE_RE;
-  re.lastIndex = start;
-  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
-    if (m.index + m[0].length > end) break;
+  // Every figure has a digit, at most MAX_LEAD characters after its start ("-US$.5"): the pattern is
+  // tried only from there (most sentences have no digit at all).
+  for (let from = start; ; ) {
+    const digit = nextDigit(text, from, end);
+    if (digit < 0) break;
+    re.lastIndex = Math.max(from, digit - MAX_LEAD);
+    const m = re.exec(text);
+    if (!m || m.index >= end || m.index + m[0].length > end) break;
     const f = build(text, m);
     if (f) out.push(f);
+    from = re.lastIndex;
   }
   if (out.length > 1) inheritRanges(text, out);
   return out;
