@@ -6,6 +6,7 @@
  * Phrases are written as plain words ("raised guidance", "m&a"); a word ending in `*` matches by prefix
  * ("acqui*" matches "acquires", "acquisition"; at least three letters before the `*`).
  */
+import { scanWords } from "./scan.ts";
 import { head, lookUp, prefixId, vocabVersion, wordId, type TokenIds } from "./vocab.ts";
 
 export interface Tokens extends TokenIds {
@@ -17,8 +18,6 @@ export interface Tokens extends TokenIds {
 
 export { head };
 
-const TOKEN_RE = /[\p{L}\p{N}]+(?:['’&.][\p{L}\p{N}]+)*/gu;
-
 /**
  * Splits `text` into lower-cased word tokens with offsets ("M&A", "U.S", "3.5" and "didn't" stay whole;
  * hyphens split: "take-private" → "take", "private"), and looks them up in the vocabulary.
@@ -27,22 +26,8 @@ const TOKEN_RE = /[\p{L}\p{N}]+(?:['’&.][\p{L}\p{N}]+)*/gu;
  * tokenize("Apple's shares fell").words // ["apple", "shares", "fell"]
  */
 export function tokenize(text: string): Tokens {
-  const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const lower = text.toLowerCase();
-  const sameLength = lower.length === text.length; // lower-casing rarely changes length ("İ")
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-    const end = m.index + m[0].length;
-    let w = sameLength ? lower.slice(m.index, end) : m[0].toLowerCase();
-    if (w.includes("’")) w = w.replace(/’/g, "'");
-    if (w.endsWith("'s")) w = w.slice(0, -2);
-    words.push(w);
-    starts.push(m.index);
-    ends.push(end);
-  }
-  return { words, starts, ends, ...lookUp(words) };
+  const scanned = scanWords(text);
+  return { ...scanned, ...lookUp(scanned.words) };
 }
 
 /**
