@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { splitSentences } from "./sentences.ts";
+import { letterOrNumberAt } from "./chars.ts";
 
 export interface Span {
   start: number;
@@ -48,8 +49,9 @@ const ENGLISH_STOPWORDS = new Set(
  * cleanText("A  b\r\n\r\n\r\nc") // "A b\n\nc"
  */
 export function cleanText(raw: string): string {
-  return raw
-    .normalize("NFC")
+  const nfc = raw.normalize("NFC");
+  if (isClean(nfc)) return nfc.trim();
+  return nfc
     .replace(/\r\n?/g, "\n")
     .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]/g, " ")
     .replace(/[\u200b\u200c\u200d\ufeff]/g, "")
@@ -59,6 +61,25 @@ export function cleanText(raw: string): string {
     .trim();
 }
 
+/** Whether none of cleanText's replacements would change `s` (most texts: then only `trim` is left). */
+function isClean(s: string): boolean {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      const next = s.charCodeAt(i + 1);
+      if (next === 32 || next === 10 || (i > 0 && s.charCodeAt(i - 1) === 10)) return false;
+    } else if (c === 10) {
+      if (s.charCodeAt(i + 1) === 10 && s.charCodeAt(i + 2) === 10) return false;
+    } else if (c < 32) {
+      if (c === 13 || c === 9 || c === 11 || c === 12) return false;
+    } else if (c >= 0xa0) {
+      if (c === 0xa0 || (c >= 0x2000 && c <= 0x200d) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return false;
+    }
+  }
+  return true;
+}
+
 function paragraphSpans(text: string): Span[] {
   const spans: Span[] = [];
   const re = /[^\n]+/g;
@@ -66,14 +87,63 @@ function paragraphSpans(text: string): Span[] {
   return spans;
 }
 
+const LANGUAGE_SAMPLE = 400;
+
+/** An ASCII word of up to 6 characters as a number (7 bits a character, lower-cased), or -1. */
+function asciiKey(text: string, start: number, end: number): number {
+  if (end - start > 6) return -1;
+  let key = 0;
+  for (let i = end - 1; i >= start; i--) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return -1;
+    if (c >= 65 && c <= 90) c += 32;
+    key = key * 128 + c;
+  }
+  return key;
+}
+
+const STOPWORD_KEYS = new Set([...ENGLISH_STOPWORDS].map((w) => asciiKey(w, 0, w.length)));
+
+function isStopword(text: string, start: number, end: number): boolean {
+  const key = asciiKey(text, start, end);
+  if (key >= 0) return STOPWORD_KEYS.has(key);
+  return ENGLISH_STOPWORDS.has(text.slice(start, end).toLowerCase());
+}
+
+/** Is the ASCII code `c` a letter or digit (`[\p{L}\p{N}]` for ASCII)? */
+function asciiWord(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/** Continues a word of `/[\p{L}\p{N}][\p{L}\p{N}'’.-]*‌/u`: length of the code point at `i`, or 0. */
+function wordPartAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return asciiWord(c) || c === 39 || c === 46 || c === 45 ? 1 : 0;
+  return c === 0x2019 ? 1 : letterOrNumberAt(text, i);
+}
+
+/** Words (`/[\p{L}\p{N}][\p{L}\p{N}'’.-]*‌/gu`) and whether the first 400 have enough English stopwords. */
 function detectLanguage(text: string): { language: string; words: number } {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+  let words = 0;
   let hits = 0;
-  for (let i = 0; i < words.length && i < 400; i++) if (ENGLISH_STOPWORDS.has(words[i]!.toLowerCase())) hits++;
-  const sample = Math.min(words.length, 400);
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    const first = c < 128 ? (asciiWord(c) ? 1 : 0) : letterOrNumberAt(text, i);
+    if (!first) {
+      i++; // the half of a surrogate pair is not a word character either
+      continue;
+    }
+    let e = i + first;
+    for (let k = wordPartAt(text, e); e < n && k; k = wordPartAt(text, e)) e += k;
+    if (words < LANGUAGE_SAMPLE && isStopword(text, i, e)) hits++;
+    words++;
+    i = e;
+  }
+  const sample = Math.min(words, LANGUAGE_SAMPLE);
   const english = sample < 30 ? hits > 0 || sample < 12 : hits / sample >= 0.08;
   const language = sample === 0 ? "und" : english ? "en" : "und";
-  return { language, words: words.length };
+  return { language, words };
 }
 
 /**

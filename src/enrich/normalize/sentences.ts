@@ -4,6 +4,7 @@
  * single initials ("J. Smith") and inside numbers ("$3.5 billion").
  */
 import type { Span } from "./normalize.ts";
+import { isLetterOrDot } from "./chars.ts";
 
 const ABBREVIATIONS = new Set(
   [
@@ -20,7 +21,7 @@ const TERMINAL_ABBREVIATIONS = new Set(["etc", "u.s", "u.k", "inc", "corp", "co"
 
 function wordBefore(text: string, dot: number, floor: number): string {
   let i = dot - 1;
-  while (i >= floor && /[\p{L}.]/u.test(text[i]!)) i--;
+  while (i >= floor && isLetterOrDot(text, i)) i--;
   return text.slice(i + 1, dot).toLowerCase();
 }
 
