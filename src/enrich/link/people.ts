@@ -26,6 +26,38 @@ const NOT_SURNAME = new Set(
     "Times Journal Post News Street Island River Valley County City States Kingdom America").split(" "),
 );
 
+/** `\w` of a regular expression without the `i` flag: [A-Za-z0-9_]. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** `\b` at `i`. */
+function boundary(text: string, i: number): boolean {
+  return isWordChar(text.charCodeAt(i - 1)) !== isWordChar(text.charCodeAt(i));
+}
+
+/**
+ * The matches of `/\b(s1|s2|…)\b/g` in `text`, by `indexOf`: leftmost first, the first surname
+ * that matches at a place, and the search goes on after each match.
+ */
+function surnameMatches(text: string, surnames: string[]): { surname: string; start: number }[] {
+  const hits: { surname: string; start: number; order: number }[] = [];
+  surnames.forEach((surname, order) => {
+    for (let i = text.indexOf(surname); i >= 0; i = text.indexOf(surname, i + 1)) {
+      if (boundary(text, i) && boundary(text, i + surname.length)) hits.push({ surname, start: i, order });
+    }
+  });
+  hits.sort((a, b) => a.start - b.start || a.order - b.order);
+  const out: { surname: string; start: number }[] = [];
+  let end = 0;
+  for (const h of hits) {
+    if (h.start < end) continue;
+    out.push(h);
+    end = h.start + h.surname.length;
+  }
+  return out;
+}
+
 function plausible(name: string): boolean {
   const words = name.split(/\s+/);
   return !words.some((w) => NOT_SURNAME.has(w)) && !/^(?:The|A|An|In|On|At|But|And|For|As|If|When|While|Executive|Chief|Officer|President|Chairman|Director|Analyst|Senior|Vice|Managing)\b/.test(name);
@@ -58,11 +90,10 @@ export function findPeople(text: string, firstNames: Set<string>, taken: (start:
   found.sort((a, b) => a.start - b.start);
   const out = found.slice();
   let k = 0;
-  const surnameRe = new RegExp(String.raw`\b(${[...bySurname.keys()].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\b`, "gu");
-  for (const m of text.matchAll(surnameRe)) {
-    while (k < found.length && found[k]!.end <= m.index) k++;
-    if ((k < found.length && found[k]!.start <= m.index) || taken(m.index, m.index + m[0].length)) continue;
-    out.push({ name: bySurname.get(m[1]!)!, start: m.index, end: m.index + m[0].length });
+  for (const m of surnameMatches(text, [...bySurname.keys()])) {
+    while (k < found.length && found[k]!.end <= m.start) k++;
+    if ((k < found.length && found[k]!.start <= m.start) || taken(m.start, m.start + m.surname.length)) continue;
+    out.push({ name: bySurname.get(m.surname)!, start: m.start, end: m.start + m.surname.length });
   }
   return out.sort((a, b) => a.start - b.start);
 }
