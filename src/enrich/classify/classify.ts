@@ -49,7 +49,7 @@ function cueStats(doc: Doc, tax: Taxonomy): CueStats {
   const st: CueStats = { count: new Int32Array(n), boost: new Float64Array(n), first: new Int32Array(n), firstEnd: new Int32Array(n), seen: [] };
   const found: CueHit[][] = [];
   const best: CueHit[] = [];
-  const words = tokens.words.length;
+  const words = tokens.count;
   for (let i = 0; i < words; ) {
     found.length = 0;
     const next = tax.matcher.collectAt(tokens, i, words, found);

@@ -128,9 +128,9 @@ export function sentenceScores(doc: Doc, lex: Lexicon): SentenceScores {
   let k = 0;
   for (let s = 0; s < n; s++) {
     const span = doc.sentences[s]!;
-    while (k < tokens.starts.length && tokens.starts[k]! < span.start) k++;
+    while (k < tokens.count && tokens.starts[k]! < span.start) k++;
     const from = k;
-    while (k < tokens.starts.length && tokens.ends[k]! <= span.end) k++;
+    while (k < tokens.count && tokens.ends[k]! <= span.end) k++;
     out.tokenFrom[s] = from;
     out.tokenTo[s] = k;
     out.scores[s] = squash(scoreRange(doc.text, tokens, lex, from, k, s, out.hits));

@@ -6,17 +6,42 @@
  * Phrases are written as plain words ("raised guidance", "m&a"); a word ending in `*` matches by prefix
  * ("acqui*" matches "acquires", "acquisition"; at least three letters before the `*`).
  */
-import { scanWords } from "./scan.ts";
-import { head, lookUp, prefixId, vocabVersion, wordId, type TokenIds } from "./vocab.ts";
+import { scanSpans, wordOf, type Spans } from "./scan.ts";
+import { lookUp, prefixId, vocabVersion, wordId, type TokenIds } from "./vocab.ts";
 
-export interface Tokens extends TokenIds {
-  /** Lower-cased words, possessive "'s" removed, curly apostrophes made straight. */
-  words: string[];
-  starts: number[];
-  ends: number[];
+/**
+ * The word tokens of a text: offsets, vocabulary ids, and the words themselves (lower-cased, possessive
+ * "'s" removed, curly apostrophes made straight), made only when asked for.
+ */
+export class Tokens implements Spans, TokenIds {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  src: string;
+  wstart: Int32Array;
+  wend: Int32Array;
+  ids: Int32Array;
+  preFrom: Int32Array;
+  pre: Int32Array;
+  version: number;
+  private list: string[] | undefined;
+
+  constructor(spans: Spans) {
+    ({ count: this.count, starts: this.starts, ends: this.ends, src: this.src, wstart: this.wstart, wend: this.wend } = spans);
+    ({ ids: this.ids, preFrom: this.preFrom, pre: this.pre, version: this.version } = lookUp(spans.src, spans.wstart, spans.wend, spans.count));
+  }
+
+  /** The lower-cased words. */
+  get words(): string[] {
+    return (this.list ??= Array.from({ length: this.count }, (_, k) => wordOf(this, k)));
+  }
+
+  /** Looks the words up again when phrase lists compiled after the tokens added words to the vocabulary. */
+  refresh(): this {
+    if (this.version !== vocabVersion) ({ ids: this.ids, preFrom: this.preFrom, pre: this.pre, version: this.version } = lookUp(this.src, this.wstart, this.wend, this.count));
+    return this;
+  }
 }
-
-export { head };
 
 /**
  * Splits `text` into lower-cased word tokens with offsets ("M&A", "U.S", "3.5" and "didn't" stay whole;
@@ -26,19 +51,17 @@ export { head };
  * tokenize("Apple's shares fell").words // ["apple", "shares", "fell"]
  */
 export function tokenize(text: string): Tokens {
-  const scanned = scanWords(text);
-  return { ...scanned, ...lookUp(scanned.words) };
+  return new Tokens(scanSpans(text));
 }
 
 /**
- * Looks the tokens up again when phrase lists compiled after them added words to the vocabulary.
+ * The tokens, looked up again if the vocabulary grew since (see `Tokens.refresh`).
  *
  * @example
  * fresh(tokens).ids // ids under the current vocabulary
  */
 export function fresh(tokens: Tokens): Tokens {
-  if (tokens.version !== vocabVersion) Object.assign(tokens, lookUp(tokens.words));
-  return tokens;
+  return tokens.version === vocabVersion ? tokens : tokens.refresh();
 }
 
 const cache = new WeakMap<object, Tokens>();
@@ -113,7 +136,7 @@ export class PhraseMatcher<T> {
   }
 
   /** The longest phrase starting at token `i` (not crossing `limit`), or null. */
-  longestAt(tokens: Tokens, i: number, limit = tokens.words.length): PhraseHit<T> | null {
+  longestAt(tokens: Tokens, i: number, limit = tokens.count): PhraseHit<T> | null {
     this.bestTo = -1;
     this.bestOut = null;
     this.walkRoot(fresh(tokens), i, limit, null);
@@ -126,7 +149,7 @@ export class PhraseMatcher<T> {
    *
    * @example
    * const found: number[][] = [];
-   * const next = matcher.collectAt(tokens, 0, tokens.words.length, found);
+   * const next = matcher.collectAt(tokens, 0, tokens.count, found);
    */
   collectAt(tokens: Tokens, i: number, limit: number, out: T[][]): number {
     this.bestTo = i;
@@ -185,7 +208,7 @@ export class PhraseMatcher<T> {
    * Every longest match in tokens [from, to), left to right, without overlaps.
    *
    * @example
-   * matcher.scan(tokens, 0, tokens.words.length, (hit) => console.log(hit.payloads));
+   * matcher.scan(tokens, 0, tokens.count, (hit) => console.log(hit.payloads));
    */
   scan(tokens: Tokens, from: number, to: number, onHit: (hit: PhraseHit<T>) => void): void {
     for (let i = from; i < to; ) {

@@ -1,8 +1,9 @@
 /**
  * The word scanner behind `tokenize`: one pass over the char codes instead of a Unicode regular
- * expression. A word is a run of letters and digits (`\p{L}`, `\p{N}`), joined across a single
- * `'`, `’`, `&` or `.` when a letter or digit follows ("M&A", "U.S", "3.5", "didn't"); exactly what
- * `/[\p{L}\p{N}]+(?:['’&.][\p{L}\p{N}]+)*\/gu` matches.
+ * expression, and no string per word. A word is a run of letters and digits (`\p{L}`, `\p{N}`), joined
+ * across a single `'`, `’`, `&` or `.` when a letter or digit follows ("M&A", "U.S", "3.5", "didn't"):
+ * exactly what `/[\p{L}\p{N}]+(?:['’&.][\p{L}\p{N}]+)*\/gu` matches. A possessive "'s" stays in the
+ * token's offsets but not in its word.
  */
 
 /** ASCII: 1 for a letter or digit. */
@@ -26,26 +27,39 @@ function wordUnit(text: string, i: number): number {
 }
 
 const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 38 || c === 46;
+const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 
-export interface Scanned {
-  words: string[];
-  starts: number[];
-  ends: number[];
+/** Token offsets, and where each token's word is read from. */
+export interface Spans {
+  count: number;
+  /** Offsets of the tokens in the text. */
+  starts: Int32Array;
+  ends: Int32Array;
+  /**
+   * The words, lower-cased: `src.slice(wstart[k], wend[k])` with curly apostrophes made straight. `src` is
+   * the lower-cased text (then `wstart` is `starts`), or, when lower-casing changed the text's length
+   * ("İ"), the words joined by spaces.
+   */
+  src: string;
+  wstart: Int32Array;
+  wend: Int32Array;
 }
 
 /**
- * Lower-cased words of `text` with their offsets: possessive "'s" removed, curly apostrophes made straight.
+ * Finds the word tokens of `text`.
  *
  * @example
- * scanWords("Apple’s M&A").words // ["apple", "m&a"]
+ * const s = scanSpans("Apple’s M&A"); s.src.slice(s.wstart[0], s.wend[0]) // "apple"
  */
-export function scanWords(text: string): Scanned {
-  const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const lower = text.toLowerCase();
-  const sameLength = lower.length === text.length; // lower-casing rarely changes length ("İ")
+export function scanSpans(text: string): Spans {
   const n = text.length;
+  const cap = (n >> 1) + 1; // two tokens need a separator between them
+  const buf = new Int32Array(cap * 3);
+  const starts = buf.subarray(0, cap);
+  const ends = buf.subarray(cap, 2 * cap);
+  const wend = buf.subarray(2 * cap);
+  const lower = text.toLowerCase();
+  let count = 0;
   for (let i = 0; i < n; ) {
     let l = wordUnit(text, i);
     if (l === 0) {
@@ -53,21 +67,47 @@ export function scanWords(text: string): Scanned {
       continue;
     }
     const s = i;
-    let curly = false;
     i += l;
     for (;;) {
       while (i < n && (l = wordUnit(text, i)) > 0) i += l;
-      const c = text.charCodeAt(i);
-      if (!isJoiner(c) || i + 1 >= n || wordUnit(text, i + 1) === 0) break;
-      if (c === 0x2019) curly = true;
+      if (!isJoiner(text.charCodeAt(i)) || i + 1 >= n || wordUnit(text, i + 1) === 0) break;
       i++;
     }
-    let w = sameLength ? lower.slice(s, i) : text.slice(s, i).toLowerCase();
-    if (curly) w = w.replace(/’/g, "'");
+    starts[count] = s;
+    ends[count] = i;
+    wend[count++] = i - s >= 3 && lower.charCodeAt(i - 1) === 115 && isApostrophe(lower.charCodeAt(i - 2)) ? i - 2 : i;
+  }
+  const spans = { count, starts: starts.subarray(0, count), ends: ends.subarray(0, count), src: lower, wstart: starts.subarray(0, count), wend: wend.subarray(0, count) };
+  return lower.length === n ? spans : joined(text, spans);
+}
+
+/** Lower-casing changed the length: each word lower-cased on its own, the words joined by spaces. */
+function joined(text: string, spans: Spans): Spans {
+  const words: string[] = [];
+  for (let k = 0; k < spans.count; k++) {
+    let w = text.slice(spans.starts[k], spans.ends[k]).toLowerCase();
+    if (w.includes("’")) w = w.replace(/’/g, "'");
     if (w.endsWith("'s")) w = w.slice(0, -2);
     words.push(w);
-    starts.push(s);
-    ends.push(i);
   }
-  return { words, starts, ends };
+  const wstart = new Int32Array(spans.count);
+  const wend = new Int32Array(spans.count);
+  let at = 0;
+  for (let k = 0; k < words.length; k++) {
+    wstart[k] = at;
+    wend[k] = at += words[k]!.length;
+    at++;
+  }
+  return { ...spans, src: words.join(" "), wstart, wend };
+}
+
+/**
+ * The word of token `k`.
+ *
+ * @example
+ * wordOf(scanSpans("Apple’s"), 0) // "apple"
+ */
+export function wordOf(s: Spans, k: number): string {
+  const w = s.src.slice(s.wstart[k], s.wend[k]);
+  return w.includes("’") ? w.replace(/’/g, "'") : w;
 }

@@ -11,22 +11,45 @@
 
 /** Word → id (1, 2, …). */
 const WORDS = new Map<string, number>();
-/** Prefix edges keyed by the first three letters of the prefix (see `head`): [prefix, prefix id]. */
-const PREFIXES = new Map<number, Array<[string, number]>>();
+/** Words by id (index 0 unused). */
+const LIST: string[] = [""];
+/**
+ * Open-addressing table of word ids by the hash of their letters, so a token is looked up straight from
+ * the text's char codes (no string per token).
+ */
+let slots = new Int32Array(1024);
+/** Prefix edges bucketed by their first three letters (`bucketOf`): [prefix, prefix id]. */
+const BUCKETS: Array<Array<[string, number]> | null> = Array.from({ length: 4096 }, () => null);
 let prefixCount = 0;
 
 /** Grows whenever a word or prefix is added; tokens looked up under an older version are refreshed. */
 export let vocabVersion = 0;
 
-/**
- * The first three UTF-16 units of a word as one number (words of three letters or more), a key for
- * prefix tables that needs no string per lookup.
- *
- * @example
- * head("acquires") === head("acquisition") // true
- */
-export function head(w: string): number {
-  return w.charCodeAt(0) * 4294967296 + w.charCodeAt(1) * 65536 + w.charCodeAt(2);
+/** A char code as words have it: curly apostrophes are straight. */
+const unit = (src: string, i: number) => {
+  const c = src.charCodeAt(i);
+  return c === 0x2019 ? 39 : c;
+};
+
+/** FNV-1a over the letters of `src` [from, to). */
+function hashOf(src: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ unit(src, i), 0x01000193);
+  return h >>> 0;
+}
+
+function sameWord(w: string, src: string, from: number, to: number): boolean {
+  if (w.length !== to - from) return false;
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) !== unit(src, from + i)) return false;
+  return true;
+}
+
+function place(id: number): void {
+  const w = LIST[id]!;
+  const mask = slots.length - 1;
+  let p = hashOf(w, 0, w.length) & mask;
+  while (slots[p] !== 0) p = (p + 1) & mask;
+  slots[p] = id;
 }
 
 /**
@@ -37,12 +60,33 @@ export function head(w: string): number {
  */
 export function wordId(w: string): number {
   let id = WORDS.get(w);
-  if (id === undefined) {
-    WORDS.set(w, (id = WORDS.size + 1));
-    vocabVersion++;
-  }
+  if (id !== undefined) return id;
+  id = LIST.length;
+  WORDS.set(w, id);
+  LIST.push(w);
+  if (LIST.length * 2 > slots.length) {
+    slots = new Int32Array(slots.length * 2);
+    for (let k = 1; k < LIST.length; k++) place(k);
+  } else place(id);
+  vocabVersion++;
   return id;
 }
+
+/**
+ * The id of the word `src` [from, to) (curly apostrophes read as straight), 0 when unknown.
+ *
+ * @example
+ * idIn("they beat it", 5, 9) === wordId("beat") // true
+ */
+export function idIn(src: string, from: number, to: number): number {
+  const mask = slots.length - 1;
+  for (let p = hashOf(src, from, to) & mask; ; p = (p + 1) & mask) {
+    const id = slots[p]!;
+    if (id === 0 || sameWord(LIST[id]!, src, from, to)) return id;
+  }
+}
+
+const bucketOf = (src: string, i: number) => (unit(src, i) * 961 + unit(src, i + 1) * 31 + unit(src, i + 2)) & 4095;
 
 /**
  * The id of a prefix (three letters at least, without the `*`), adding it when new.
@@ -52,9 +96,7 @@ export function wordId(w: string): number {
  */
 export function prefixId(p: string): number {
   if (p.length < 3) throw new Error(`vocabulary: prefix "${p}" is shorter than three letters`);
-  const key = head(p);
-  let list = PREFIXES.get(key);
-  if (!list) PREFIXES.set(key, (list = []));
+  const list = (BUCKETS[bucketOf(p, 0)] ??= []);
   const found = list.find(([q]) => q === p);
   if (found) return found[1];
   list.push([p, ++prefixCount]);
@@ -74,26 +116,29 @@ export interface TokenIds {
 }
 
 /**
- * Looks every word up in the vocabulary: its id and the ids of the prefixes it starts with.
+ * Looks the words `src` [wstart[k], wend[k]) up in the vocabulary: their ids and the ids of the
+ * prefixes they start with.
  *
  * @example
- * const { ids } = lookUp(["beat", "zzz"]); ids[1] // 0
+ * const { ids } = lookUp("beat zzz", Int32Array.of(0, 5), Int32Array.of(4, 8), 2); ids[1] // 0
  */
-export function lookUp(words: readonly string[]): TokenIds {
-  const n = words.length;
-  const ids = new Int32Array(n);
-  const preFrom = new Int32Array(n + 1);
+export function lookUp(src: string, wstart: Int32Array, wend: Int32Array, n: number): TokenIds {
+  const buf = new Int32Array(2 * n + 1);
+  const ids = buf.subarray(0, n);
+  const preFrom = buf.subarray(n);
   let pre = new Int32Array(16);
   let np = 0;
   for (let k = 0; k < n; k++) {
-    const w = words[k]!;
-    ids[k] = WORDS.get(w) ?? 0;
+    const from = wstart[k]!;
+    const to = wend[k]!;
+    ids[k] = idIn(src, from, to);
     preFrom[k] = np;
-    if (w.length < 3) continue;
-    const list = PREFIXES.get(head(w));
+    if (to - from < 3) continue;
+    const list = BUCKETS[bucketOf(src, from)];
     if (!list) continue;
     for (let i = 0; i < list.length; i++) {
-      if (!w.startsWith(list[i]![0])) continue;
+      const p = list[i]![0];
+      if (p.length > to - from || !sameWord(p, src, from, from + p.length)) continue;
       if (np === pre.length) pre = grow(pre);
       pre[np++] = list[i]![1];
     }
