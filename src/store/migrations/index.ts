@@ -6,6 +6,7 @@ import { migration as m0001 } from "./0001_init.ts";
 import { migration as m0002 } from "./0002_simhash_bands_signature.ts";
 import { migration as m0003 } from "./0003_stats.ts";
 import { migration as m0004 } from "./0004_simhash_bands_integers.ts";
+import { migration as m0005 } from "./0005_article_filters.ts";
 
 export interface Migration {
   version: number;
@@ -17,13 +18,13 @@ export interface Migration {
 }
 
 /** Every migration, in order. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
 
 /**
  * The schema version the code expects (the last migration's number).
  *
  * @example
- * latestVersion() // 4
+ * latestVersion() // 5
  */
 export function latestVersion(): number {
   return MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -103,9 +103,12 @@ function scanIndexTable(q: Query, query: ArticleQuery, plan: Plan, kind: "ticker
   const sql = filterSql(query, plan, kind);
   sql.where.unshift(`t.${col} = ?`);
   sql.params.unshift(value);
+  // The other filters read the narrow covering index (migration 0005), not the wide article row,
+  // and only when there are any: a plain ticker or topic list never touches `articles` here.
+  const join = sql.where.some((w) => /\ba\./.test(w)) ? "JOIN articles a INDEXED BY articles_filters ON a.pk = t.article_pk" : "";
   keyCondition(plan, "t.sort_key", "t.impact", sql);
   return q.all<KeyRow>(
-    `SELECT t.article_pk AS pk, t.sort_key AS k, t.impact AS i FROM ${table} t JOIN articles a ON a.pk = t.article_pk
+    `SELECT t.article_pk AS pk, t.sort_key AS k, t.impact AS i FROM ${table} t ${join}
      WHERE ${sql.where.join(" AND ")} ${orderBy(plan, "t.sort_key", "t.impact")} LIMIT ?`,
     ...sql.params, plan.limit + 1,
   );
