@@ -28,16 +28,20 @@ function leadEnd(doc: Doc, leadSentences: number): number {
   return last ? last.end : doc.text.length;
 }
 
-/** Per cue id: how often it occurs, its best position boost and where it first occurs. */
+/** The cues found, in order of first occurrence: per found cue, how often, its best position boost, where first. */
 interface CueStats {
-  count: Int32Array;
-  boost: Float64Array;
-  first: Int32Array;
-  /** Token index after the (longest) phrase at the first occurrence. */
-  firstEnd: Int32Array;
-  /** Ids of the cues found, in order of first occurrence. */
+  /** Cue ids. */
   seen: number[];
+  count: number[];
+  boost: number[];
+  /** Token index of the first occurrence. */
+  first: number[];
+  /** Token index after the (longest) phrase at the first occurrence. */
+  firstEnd: number[];
 }
+
+/** Per cue id: its index in `CueStats.seen` + 1 while `cueStats` runs (0 = not seen); reset before it returns. */
+let slotOf = new Int32Array(0);
 
 /** Counts every cue of every topic in the text: one pass over the tokens. */
 function cueStats(doc: Doc, tax: Taxonomy): CueStats {
@@ -45,39 +49,49 @@ function cueStats(doc: Doc, tax: Taxonomy): CueStats {
   const { titleBoost, leadBoost, leadSentences } = tax.scoring;
   const titleEnd = doc.bodyStart > 0 ? doc.bodyStart : 0;
   const lead = leadEnd(doc, leadSentences);
-  const n = tax.cues.length;
-  const st: CueStats = { count: new Int32Array(n), boost: new Float64Array(n), first: new Int32Array(n), firstEnd: new Int32Array(n), seen: [] };
+  if (slotOf.length < tax.cues.length) slotOf = new Int32Array(tax.cues.length);
+  const st: CueStats = { seen: [], count: [], boost: [], first: [], firstEnd: [] };
   const found: CueHit[][] = [];
   const best: CueHit[] = [];
   const words = tokens.count;
-  for (let i = 0; i < words; ) {
-    found.length = 0;
-    const next = tax.matcher.collectAt(tokens, i, words, found);
-    if (next === i) {
-      i++;
-      continue;
-    }
-    const start = tokens.starts[i]!;
-    const boost = start < titleEnd ? titleBoost : start < lead ? leadBoost : 1;
-    // One cue per topic per position: "ai infrastructure" and "ai" do not both count.
-    best.length = 0;
-    for (const list of found) {
-      for (const h of list) {
-        const k = best.findIndex((b) => b.topic === h.topic);
-        if (k < 0) best.push(h);
-        else if (h.weight > best[k]!.weight) best[k] = h;
+  try {
+    for (let i = 0; i < words; ) {
+      found.length = 0;
+      const next = tax.matcher.collectAt(tokens, i, words, found);
+      if (next === i) {
+        i++;
+        continue;
       }
-    }
-    for (const h of best) {
-      if (st.count[h.id] === 0) {
-        st.first[h.id] = i;
-        st.firstEnd[h.id] = next;
-        st.seen.push(h.id);
+      const start = tokens.starts[i]!;
+      const boost = start < titleEnd ? titleBoost : start < lead ? leadBoost : 1;
+      // One cue per topic per position: "ai infrastructure" and "ai" do not both count.
+      best.length = 0;
+      for (const list of found) {
+        for (const h of list) {
+          let k = best.length - 1;
+          while (k >= 0 && best[k]!.topic !== h.topic) k--;
+          if (k < 0) best.push(h);
+          else if (h.weight > best[k]!.weight) best[k] = h;
+        }
       }
-      st.count[h.id]!++;
-      if (boost > st.boost[h.id]!) st.boost[h.id] = boost;
+      for (const h of best) {
+        let k = slotOf[h.id]! - 1;
+        if (k < 0) {
+          k = st.seen.length;
+          slotOf[h.id] = k + 1;
+          st.seen.push(h.id);
+          st.count.push(0);
+          st.boost.push(0);
+          st.first.push(i);
+          st.firstEnd.push(next);
+        }
+        st.count[k]!++;
+        if (boost > st.boost[k]!) st.boost[k] = boost;
+      }
+      i = next;
     }
-    i = next;
+  } finally {
+    for (const id of st.seen) slotOf[id] = 0;
   }
   return st;
 }
@@ -87,9 +101,9 @@ function rawScores(doc: Doc, ref: Reference, linked: LinkResult, st: CueStats): 
   const tax = ref.taxonomy;
   const { repeatFactor } = tax.scoring;
   const raw = new Float64Array(tax.topics.length);
-  for (const id of st.seen) {
-    const cue = tax.cues[id]!;
-    raw[cue.topic]! += cue.weight * (st.boost[id]! + repeatFactor * Math.log(st.count[id]!));
+  for (let k = 0; k < st.seen.length; k++) {
+    const cue = tax.cues[st.seen[k]!]!;
+    raw[cue.topic]! += cue.weight * (st.boost[k]! + repeatFactor * Math.log(st.count[k]!));
   }
   const bestConfidence = new Map<string, number>();
   for (const e of extractEvents(doc, ref, linked)) bestConfidence.set(e.type, Math.max(bestConfidence.get(e.type) ?? 0, e.confidence));
@@ -122,11 +136,11 @@ export function topicEvidence(doc: Doc, ref: Reference, linked: LinkResult): Top
   const raw = rawScores(doc, ref, linked, st);
   const tokens = tokensOf(doc);
   const cues: TopicEvidence["cues"][] = tax.topics.map(() => []);
-  for (const id of st.seen) {
-    const cue = tax.cues[id]!;
-    const w = cue.weight * (st.boost[id]! + tax.scoring.repeatFactor * Math.log(st.count[id]!));
-    const at = st.first[id]!;
-    cues[cue.topic]!.push({ text: doc.text.slice(tokens.starts[at]!, tokens.ends[st.firstEnd[id]! - 1]!), count: st.count[id]!, weight: Math.round(w * 100) / 100 });
+  for (let k = 0; k < st.seen.length; k++) {
+    const cue = tax.cues[st.seen[k]!]!;
+    const w = cue.weight * (st.boost[k]! + tax.scoring.repeatFactor * Math.log(st.count[k]!));
+    const at = st.first[k]!;
+    cues[cue.topic]!.push({ text: doc.text.slice(tokens.starts[at]!, tokens.ends[st.firstEnd[k]! - 1]!), count: st.count[k]!, weight: Math.round(w * 100) / 100 });
   }
   const lengthFactor = Math.max(1, Math.sqrt(doc.wordCount / tax.scoring.lengthWords));
   return tax.topics

@@ -71,19 +71,21 @@ function scoreRange(text: string, tokens: Tokens, lex: Lexicon, from: number, to
   let neg = 1;
   let intUntil = -1;
   let int = 1;
+  const m = lex.matcher;
   for (let i = from; i < to; ) {
-    const hit = lex.matcher.longestAt(tokens, i, to);
-    if (!hit) {
+    const payloads = m.matchAt(tokens, i, to);
+    if (!payloads) {
       i++;
       continue;
     }
-    const e = pick(hit.payloads);
-    const endOffset = tokens.ends[hit.to - 1]!;
+    const hitTo = m.matchEnd;
+    const e = pick(payloads);
+    const endOffset = tokens.ends[hitTo - 1]!;
     if (e.kind === "negator") {
-      negUntil = hit.to + NEGATION_REACH;
+      negUntil = hitTo + NEGATION_REACH;
       neg = e.weight;
     } else if (e.kind !== "polar") {
-      intUntil = hit.to + INTENSIFIER_REACH;
+      intUntil = hitTo + INTENSIFIER_REACH;
       int = e.weight;
     } else {
       const pct = e.move || e.needsPercent ? percentAfter(text, endOffset) : null;
@@ -91,25 +93,26 @@ function scoreRange(text: string, tokens: Tokens, lex: Lexicon, from: number, to
         let v = e.weight;
         if (pct !== null) v *= 1 + Math.min(1.5, Math.abs(pct) / 8);
         // A negation covers every phrase within its reach ("failed to win approval").
-        if (hit.from < negUntil) v *= neg;
-        if (hit.from < intUntil) {
+        if (i < negUntil) v *= neg;
+        if (i < intUntil) {
           v *= int;
           intUntil = -1;
-        } else if (hit.to < to) {
-          const next = lex.matcher.longestAt(tokens, hit.to, Math.min(to, hit.to + 1));
-          const n = next && pick(next.payloads);
+        } else if (hitTo < to) {
+          const next = m.matchAt(tokens, hitTo, Math.min(to, hitTo + 1));
+          const n = next && pick(next);
           if (n && n.kind === "intensifier") v *= n.weight;
         }
         raw += v;
-        hits.push({ start: tokens.starts[hit.from]!, end: endOffset, value: v, sentence });
+        hits.push({ start: tokens.starts[i]!, end: endOffset, value: v, sentence });
       }
     }
-    i = hit.to;
+    i = hitTo;
   }
   return raw;
 }
 
-const cache = new WeakMap<Doc, WeakMap<Lexicon, SentenceScores>>();
+/** Per document: the scores under the lexicon they were made with (one entry, not a map per document). */
+const cache = new WeakMap<Doc, { lex: Lexicon; scores: SentenceScores }>();
 
 /**
  * Scores every sentence of `doc` with `lex` (cached per document and lexicon).
@@ -119,9 +122,8 @@ const cache = new WeakMap<Doc, WeakMap<Lexicon, SentenceScores>>();
  * s.scores[0] // sentiment of the title, −1..1
  */
 export function sentenceScores(doc: Doc, lex: Lexicon): SentenceScores {
-  let byLex = cache.get(doc);
-  const found = byLex?.get(lex);
-  if (found) return found;
+  const found = cache.get(doc);
+  if (found && found.lex === lex) return found.scores;
   const tokens = tokensOf(doc);
   const n = doc.sentences.length;
   const out: SentenceScores = { scores: new Float64Array(n), tokenFrom: new Int32Array(n), tokenTo: new Int32Array(n), hits: [] };
@@ -135,8 +137,7 @@ export function sentenceScores(doc: Doc, lex: Lexicon): SentenceScores {
     out.tokenTo[s] = k;
     out.scores[s] = squash(scoreRange(doc.text, tokens, lex, from, k, s, out.hits));
   }
-  if (!byLex) cache.set(doc, (byLex = new WeakMap()));
-  byLex.set(lex, out);
+  cache.set(doc, { lex, scores: out });
   return out;
 }
 

@@ -137,10 +137,28 @@ export class PhraseMatcher<T> {
 
   /** The longest phrase starting at token `i` (not crossing `limit`), or null. */
   longestAt(tokens: Tokens, i: number, limit = tokens.count): PhraseHit<T> | null {
+    const payloads = this.matchAt(tokens, i, limit);
+    return payloads ? { from: i, to: this.bestTo, payloads } : null;
+  }
+
+  /**
+   * The payloads of the longest phrase starting at token `i` (not crossing `limit`), or null; the token
+   * index after it is then `matchEnd`. Like `longestAt` without an object per match.
+   *
+   * @example
+   * const payloads = matcher.matchAt(tokens, i, limit);
+   * if (payloads) i = matcher.matchEnd;
+   */
+  matchAt(tokens: Tokens, i: number, limit: number): T[] | null {
     this.bestTo = -1;
     this.bestOut = null;
     this.walkRoot(fresh(tokens), i, limit, null);
-    return this.bestOut ? { from: i, to: this.bestTo, payloads: this.bestOut } : null;
+    return this.bestOut;
+  }
+
+  /** Token index after the phrase the last `matchAt` found. */
+  get matchEnd(): number {
+    return this.bestTo;
   }
 
   /**

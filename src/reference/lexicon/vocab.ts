@@ -13,6 +13,8 @@
 const WORDS = new Map<string, number>();
 /** Words by id (index 0 unused). */
 const LIST: string[] = [""];
+/** Word lengths by id. */
+let lens = new Int32Array(1024);
 /**
  * Open-addressing table of word ids by the hash of their letters, so a token is looked up straight from
  * the text's char codes (no string per token).
@@ -64,6 +66,8 @@ export function wordId(w: string): number {
   id = LIST.length;
   WORDS.set(w, id);
   LIST.push(w);
+  if (id >= lens.length) lens = grow(lens);
+  lens[id] = w.length;
   if (LIST.length * 2 > slots.length) {
     slots = new Int32Array(slots.length * 2);
     for (let k = 1; k < LIST.length; k++) place(k);
@@ -79,10 +83,17 @@ export function wordId(w: string): number {
  * idIn("they beat it", 5, 9) === wordId("beat") // true
  */
 export function idIn(src: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    const c = src.charCodeAt(i);
+    h = Math.imul(h ^ (c === 0x2019 ? 39 : c), 0x01000193);
+  }
   const mask = slots.length - 1;
-  for (let p = hashOf(src, from, to) & mask; ; p = (p + 1) & mask) {
+  const len = to - from;
+  for (let p = (h >>> 0) & mask; ; p = (p + 1) & mask) {
     const id = slots[p]!;
-    if (id === 0 || sameWord(LIST[id]!, src, from, to)) return id;
+    if (id === 0) return 0;
+    if (lens[id] === len && sameWord(LIST[id]!, src, from, to)) return id;
   }
 }
 
