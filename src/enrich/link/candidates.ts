@@ -65,12 +65,14 @@ function explicit(doc: Doc, master: SecurityMaster, sentenceOf: (o: number) => n
     if (!security) return;
     out.push({ form, start: m.index, end: m.index + m[0].length, text: m[0], security, pattern: undefined, first: -1, last: -1, sentence: sentenceOf(m.index) });
   };
-  for (const m of doc.text.matchAll(CASHTAG_RE)) if (!master.crypto.has(m[1]!)) push("cashtag", m, m[1]!);
-  for (const m of doc.text.matchAll(EXCHANGE_RE)) push("exchange", m, m[1]!);
+  // Each pattern needs its literal character ($, :, parenthesis): most texts lack some of them.
+  const text = doc.text;
+  if (text.includes("$")) for (const m of text.matchAll(CASHTAG_RE)) if (!master.crypto.has(m[1]!)) push("cashtag", m, m[1]!);
+  if (text.includes(":")) for (const m of text.matchAll(EXCHANGE_RE)) push("exchange", m, m[1]!);
   out.sort((a, b) => a.start - b.start);
   const taken = out.slice();
   let k = 0;
-  for (const m of doc.text.matchAll(PAREN_RE)) {
+  for (const m of text.includes("(") ? text.matchAll(PAREN_RE) : []) {
     while (k < taken.length && taken[k]!.end < m.index) k++;
     if (k < taken.length && taken[k]!.start <= m.index) continue;
     const before = doc.text.slice(Math.max(0, m.index - 40), m.index);

@@ -9,14 +9,28 @@ const STOP = new Set(
     .split(" "),
 );
 
+/** The stopwords content words leave out. */
+export const CONTENT_STOP: ReadonlySet<string> = STOP;
+
 const STOP_MAX_LENGTH = Math.max(...[...STOP].map((w) => w.length));
 
-/** Word characters of the lower-cased text: [a-z0-9\u00c0-\u024f] start a word; those and ' ’ - continue it. */
-function startsWord(c: number): boolean {
+/**
+ * Word characters of the lower-cased text: [a-z0-9\u00c0-\u024f] start a word; those and ' ’ - continue it.
+ *
+ * @example
+ * startsWord("a".charCodeAt(0)) // true
+ */
+export function startsWord(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f);
 }
 
-function continuesWord(c: number): boolean {
+/**
+ * Whether the character code continues a word (see `startsWord`).
+ *
+ * @example
+ * continuesWord("-".charCodeAt(0)) // true
+ */
+export function continuesWord(c: number): boolean {
   return startsWord(c) || c === 39 || c === 0x2019 || c === 45;
 }
 

@@ -7,7 +7,8 @@
 import type { Doc, Span } from "../normalize/normalize.ts";
 import type { Reference } from "../../reference/reference.ts";
 import type { Findings } from "../findings.ts";
-import { contentWords, figuresIn, overlap } from "./features.ts";
+import { figuresIn } from "./features.ts";
+import { overlapIds, WordIds } from "./words.ts";
 import { prominence } from "../impact/prominence.ts";
 
 export interface SummaryOptions {
@@ -20,7 +21,10 @@ export interface SummaryOptions {
 interface Candidate {
   span: Span;
   text: string;
-  words: Set<string>;
+  /** Content-word ids (per document, see words.ts). */
+  words: number[];
+  /** `words` as a set, made when the sentence is chosen. */
+  wordSet?: Set<number>;
   wordCount: number;
   score: number;
   money: boolean;
@@ -85,7 +89,7 @@ function eventWeight(evidence: Weighted[], span: Span): number {
   return 0.3 * max;
 }
 
-function titleOverlap(title: Set<string>, words: Set<string>): number {
+function titleOverlap(title: Set<number>, words: number[]): number {
   if (!title.size) return 0;
   let n = 0;
   for (const w of words) if (title.has(w)) n++;
@@ -94,7 +98,8 @@ function titleOverlap(title: Set<string>, words: Set<string>): number {
 
 function candidates(doc: Doc, f: Findings): Candidate[] {
   const body = doc.sentences.filter((s) => s.start >= doc.bodyStart);
-  const title = contentWords(doc.title);
+  const ids = new WordIds();
+  const title = new Set(ids.of(doc.title));
   const mentions = [...f.linked.tickers.flatMap((t) => t.mentions), ...f.linked.entities.flatMap((e) => e.mentions)];
   const evidence = f.events.map((e) => ({ start: e.evidence.start, end: e.evidence.end, weight: prominence(doc, e) }));
   const mentionCounts = countsInside(mentions, body);
@@ -104,7 +109,7 @@ function candidates(doc: Doc, f: Findings): Candidate[] {
   return body.map((span, j) => {
     const raw = doc.text.slice(span.start, span.end);
     const text = raw.replace(DATELINE, "");
-    const words = contentWords(text);
+    const words = ids.of(text);
     const wordCount = countWords(text);
     const position = 1 / (1 + 0.25 * j) + (firstOfParagraph.has(span.start) ? 0.1 : 0);
     const density = Math.min(1, mentionCounts[j]! / 2);
@@ -132,9 +137,10 @@ function pick(cands: Candidate[], max: number, maxWords: number): Candidate[] {
     let best = -1;
     let bestValue = -Infinity;
     pool.forEach((c, i) => {
-      const redundancy = Math.max(0, ...chosen.map((k) => overlap(c.words, k.words)));
+      let redundancy = 0;
+      for (const k of chosen) redundancy = Math.max(redundancy, overlapIds(c.words, k.words, (k.wordSet ??= new Set(k.words))));
       const value = redundancy > 0.6 ? -Infinity : c.score - 0.6 * redundancy;
-      if (value > bestValue) [best, bestValue] = [i, value];
+      if (value > bestValue) (best = i), (bestValue = value);
     });
     if (best < 0 || bestValue === -Infinity) break;
     const [c] = pool.splice(best, 1);
