@@ -19,6 +19,11 @@ export class Query {
   readonly db: Db;
   /** Rollbacks seen on this connection (caches of the database's content are dropped after one). */
   rollbacks = 0;
+  /**
+   * Work the write path buffers during the open transaction (running totals, next keys), flushed
+   * just before it commits and dropped when it rolls back (see write.ts).
+   */
+  scratch: { flush(): void } | null = null;
   private readonly cache = new Map<string, Database.Statement>();
   private readonly transaction: Database.Transaction<(fn: () => unknown) => unknown>;
 
@@ -64,21 +69,50 @@ export class Query {
   tx<T>(fn: () => T): T {
     if (this.db.inTransaction) return fn();
     try {
-      return this.transaction.immediate(fn) as T;
+      return this.transaction.immediate(() => {
+        const out = fn();
+        this.flushScratch();
+        return out;
+      }) as T;
     } catch (err) {
+      this.scratch = null;
       this.rollbacks++;
       throw err;
     }
   }
 
   /**
-   * Rolls back the open transaction (if any) and counts it.
+   * Opens a write transaction that spans several calls (`Store.batch`); end it with `commit` or `rollback`.
    *
    * @example
-   * q.db.exec("BEGIN IMMEDIATE"); … q.rollback();
+   * q.begin(); try { …; q.commit(); } catch (e) { q.rollback(); throw e; }
+   */
+  begin(): void {
+    this.scratch = null;
+    this.db.exec("BEGIN IMMEDIATE");
+  }
+
+  /** Flushes the buffered work and commits the transaction opened by `begin`. */
+  commit(): void {
+    this.flushScratch();
+    this.db.exec("COMMIT");
+  }
+
+  /**
+   * Rolls back the open transaction (if any), drops the buffered work and counts the rollback.
+   *
+   * @example
+   * q.rollback();
    */
   rollback(): void {
+    this.scratch = null;
     this.rollbacks++;
     if (this.db.inTransaction) this.db.exec("ROLLBACK");
+  }
+
+  private flushScratch(): void {
+    const s = this.scratch;
+    this.scratch = null;
+    s?.flush();
   }
 }

@@ -217,10 +217,10 @@ export class SqliteStore implements Store {
 
   async batch<T>(fn: () => Promise<T>): Promise<T> {
     if (this.db.inTransaction) return fn();
-    this.db.exec("BEGIN IMMEDIATE");
+    this.q.begin();
     try {
       const out = await fn();
-      this.db.exec("COMMIT");
+      this.q.commit();
       return out;
     } catch (err) {
       this.q.rollback();

@@ -7,38 +7,29 @@ import { EXIT, ImpactwireError } from "../../core/errors.ts";
 import type { ArticleMatch, ArticleRecord, ArticleWrite, WriteOptions, WriteResult } from "../store.ts";
 import { articleIdOf, identityOf, isoTime, signatureHalves, simhashBands, sortSeconds, SLOTS_PER_SECOND } from "../keys.ts";
 import type { Query } from "./query.ts";
+import { allocatePk, allocateSortKey, scratch } from "./scratch.ts";
 import { ARTICLE_COLUMNS, type ArticleRow, type StoredDoc, encodeDoc, toArticleRecord } from "./rows.ts";
-
-function allocateSortKey(q: Query, seconds: number): number {
-  const base = seconds * SLOTS_PER_SECOND;
-  const max = q.value<number | null>("SELECT max(sort_key) FROM articles WHERE sort_key >= ? AND sort_key < ?", base, base + SLOTS_PER_SECOND);
-  return max == null ? base : max + 1;
-}
 
 function indexRows(q: Query, pk: number, sortKey: number, e: Enrichment): void {
   const impact = e.impact.score;
+  const s = scratch(q);
   for (const t of e.tickers) {
     if (q.run("INSERT OR IGNORE INTO article_tickers (symbol, sort_key, impact, article_pk, relevance, sentiment) VALUES (?, ?, ?, ?, ?, ?)", t.symbol, sortKey, impact, pk, t.relevance, t.sentiment).changes === 0) continue;
-    q.run(
-      `INSERT INTO ticker_stats (symbol, articles, impact_sum, sentiment_sum, last_key) VALUES (?, 1, ?, ?, ?)
-       ON CONFLICT (symbol) DO UPDATE SET articles = articles + 1, impact_sum = impact_sum + excluded.impact_sum, sentiment_sum = sentiment_sum + excluded.sentiment_sum, last_key = max(last_key, excluded.last_key)`,
-      t.symbol, impact, t.sentiment, sortKey,
-    );
+    s.addTicker(t.symbol, 1, impact, t.sentiment, sortKey);
   }
   for (const t of e.topics) {
     if (q.run("INSERT OR IGNORE INTO article_topics (topic, sort_key, impact, article_pk, score, label) VALUES (?, ?, ?, ?, ?, ?)", t.id, sortKey, impact, pk, t.score, t.label).changes === 0) continue;
-    q.run("INSERT INTO topic_stats (topic, label, articles) VALUES (?, ?, 1) ON CONFLICT (topic) DO UPDATE SET articles = articles + 1, label = excluded.label", t.id, t.label);
+    s.addTopic(t.id, 1, t.label);
   }
 }
 
-/** Removes an article's ticker and topic rows, keeping the running totals right. */
+/** Removes an article's ticker and topic rows, keeping the running totals right (at commit). */
 function dropTickersTopics(q: Query, pk: number): void {
+  const s = scratch(q);
   for (const t of q.all<{ symbol: string; impact: number; sentiment: number }>("DELETE FROM article_tickers WHERE article_pk = ? RETURNING symbol, impact, sentiment", pk)) {
-    q.run("UPDATE ticker_stats SET articles = articles - 1, impact_sum = impact_sum - ?, sentiment_sum = sentiment_sum - ? WHERE symbol = ?", t.impact, t.sentiment, t.symbol);
+    s.addTicker(t.symbol, -1, -t.impact, -t.sentiment, 0);
   }
-  for (const t of q.all<{ topic: string }>("DELETE FROM article_topics WHERE article_pk = ? RETURNING topic", pk)) {
-    q.run("UPDATE topic_stats SET articles = articles - 1 WHERE topic = ?", t.topic);
-  }
+  for (const t of q.all<{ topic: string }>("DELETE FROM article_topics WHERE article_pk = ? RETURNING topic", pk)) s.addTopic(t.topic, -1, null);
 }
 
 function insertBands(q: Query, pk: number, ts: number, simhash: string): void {
@@ -113,7 +104,7 @@ function create(q: Query, w: ArticleWrite, identity: string, published: string |
   const e = w.enrichment;
   const ts = sortSeconds(published, seen);
   const sortKey = allocateSortKey(q, ts);
-  const pk = (q.value<number | null>("SELECT max(pk) FROM articles") ?? 0) + 1;
+  const pk = allocatePk(q);
   const id = articleIdOf(identity);
   joinStory(q, e, w.title, seen);
   const seq = insertEnrichment(q, pk, 1, e, seen);
@@ -125,7 +116,7 @@ function create(q: Query, w: ArticleWrite, identity: string, published: string |
     published, seen, seen, sortKey, w.contentHash, w.simhash, e.story.id, seq, e.impact.score, e.sentiment.label, e.sentiment.score, e.engine.version,
   );
   insertRevision(q, pk, 1, w, published, seen);
-  q.run("INSERT INTO counters (name, value) VALUES ('articles', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1");
+  scratch(q).articles++;
   indexRows(q, pk, sortKey, e);
   insertBands(q, pk, ts, w.simhash);
   ftsInsert(q, sortKey, w.title, e.summary, w.text);
