@@ -27,4 +27,19 @@ describe("normalize", () => {
   it("cleans zero-width and odd spaces", () => {
     expect(cleanText("a\u200b\u00a0 b\n\n\n\nc")).toBe("a b\n\nc");
   });
+
+  it("leaves clean text as it is and cleans every kind of odd spacing", () => {
+    expect(cleanText("  Plain text.\n\nSecond paragraph. ")).toBe("Plain text.\n\nSecond paragraph.");
+    for (const odd of ["a  b", "a \nb", "a\n b", "a\n\n\nb", "a\rb", "a\tb", "a\u2009b", "a\ufeffb"]) expect(cleanText(odd)).not.toBe(odd);
+  });
+
+  it("counts words of any script and tells English from other languages", () => {
+    const en = normalize({ body: "The company said it would buy the rival for $4.2 billion, which is a record." });
+    expect(en.wordCount).toBe(15);
+    expect(en.language).toBe("en");
+    const de = normalize({ body: "Die Gesellschaft übernimmt den Konkurrenten für 4,2 Milliarden Dollar; das ist ein Rekord für das Unternehmen, teilte der Vorstand mit. Die Aktie stieg deutlich, Händler sprachen von einer Überraschung." });
+    expect(de.language).toBe("und");
+    expect(normalize({ body: "Größe 𝐀bc ٣x don't U.S.-based" }).wordCount).toBe(5);
+  });
 });
+

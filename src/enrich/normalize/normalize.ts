@@ -61,23 +61,11 @@ export function cleanText(raw: string): string {
     .trim();
 }
 
-/** Whether none of cleanText's replacements would change `s` (most texts: then only `trim` is left). */
+/** Something one of cleanText's replacements would change (most texts have none: then only `trim` is left). */
+const NEEDS_CLEANING = /[\r\t\v\f\u00a0\u2000-\u200d\u202f\u205f\u3000\ufeff]|  | \n|\n |\n\n\n/;
+
 function isClean(s: string): boolean {
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) {
-      const next = s.charCodeAt(i + 1);
-      if (next === 32 || next === 10 || (i > 0 && s.charCodeAt(i - 1) === 10)) return false;
-    } else if (c === 10) {
-      if (s.charCodeAt(i + 1) === 10 && s.charCodeAt(i + 2) === 10) return false;
-    } else if (c < 32) {
-      if (c === 13 || c === 9 || c === 11 || c === 12) return false;
-    } else if (c >= 0xa0) {
-      if (c === 0xa0 || (c >= 0x2000 && c <= 0x200d) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return false;
-    }
-  }
-  return true;
+  return !NEEDS_CLEANING.test(s);
 }
 
 function paragraphSpans(text: string): Span[] {
@@ -88,26 +76,28 @@ function paragraphSpans(text: string): Span[] {
 }
 
 const LANGUAGE_SAMPLE = 400;
+const STOPWORD_MAX_LENGTH = Math.max(...[...ENGLISH_STOPWORDS].map((w) => w.length));
 
-/** An ASCII word of up to 6 characters as a number (7 bits a character, lower-cased), or -1. */
-function asciiKey(text: string, start: number, end: number): number {
+/** A word of up to 6 ASCII letters as a number (5 bits a letter, lower-cased), or -1 for any other word. */
+function letterKey(text: string, start: number, end: number): number {
   if (end - start > 6) return -1;
   let key = 0;
-  for (let i = end - 1; i >= start; i--) {
-    let c = text.charCodeAt(i);
-    if (c >= 128) return -1;
-    if (c >= 65 && c <= 90) c += 32;
-    key = key * 128 + c;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const c = code | 32; // A-Z → a-z
+    if (code > 122 || c < 97 || c > 122) return -1;
+    key = (key << 5) | (c - 96);
   }
   return key;
 }
 
-const STOPWORD_KEYS = new Set([...ENGLISH_STOPWORDS].map((w) => asciiKey(w, 0, w.length)));
+const STOPWORD_KEYS = new Set([...ENGLISH_STOPWORDS].filter((w) => w === w.toLowerCase()).map((w) => letterKey(w, 0, w.length)));
 
+/** `ENGLISH_STOPWORDS.has(word.toLowerCase())`, without building the word when it is ASCII letters. */
 function isStopword(text: string, start: number, end: number): boolean {
-  const key = asciiKey(text, start, end);
-  if (key >= 0) return STOPWORD_KEYS.has(key);
-  return ENGLISH_STOPWORDS.has(text.slice(start, end).toLowerCase());
+  if (end - start > STOPWORD_MAX_LENGTH) return false; // lower-casing never shortens a word
+  const key = letterKey(text, start, end);
+  return key >= 0 ? STOPWORD_KEYS.has(key) : ENGLISH_STOPWORDS.has(text.slice(start, end).toLowerCase());
 }
 
 /** Is the ASCII code `c` a letter or digit (`[\p{L}\p{N}]` for ASCII)? */
@@ -115,11 +105,22 @@ function asciiWord(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
-/** Continues a word of `/[\p{L}\p{N}][\p{L}\p{N}'’.-]*‌/u`: length of the code point at `i`, or 0. */
-function wordPartAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return asciiWord(c) || c === 39 || c === 46 || c === 45 ? 1 : 0;
-  return c === 0x2019 ? 1 : letterOrNumberAt(text, i);
+/** End of the word of `/[\p{L}\p{N}][\p{L}\p{N}'’.-]*‌/u` whose first code point ends at `e`. */
+function wordEnd(text: string, e: number): number {
+  const n = text.length;
+  while (e < n) {
+    const d = text.charCodeAt(e);
+    if (d < 128) {
+      if (!(asciiWord(d) || d === 39 || d === 46 || d === 45)) break;
+      e++;
+    } else if (d === 0x2019) e++;
+    else {
+      const k = letterOrNumberAt(text, e);
+      if (!k) break;
+      e += k;
+    }
+  }
+  return e;
 }
 
 /** Words (`/[\p{L}\p{N}][\p{L}\p{N}'’.-]*‌/gu`) and whether the first 400 have enough English stopwords. */
@@ -134,8 +135,7 @@ function detectLanguage(text: string): { language: string; words: number } {
       i++; // the half of a surrogate pair is not a word character either
       continue;
     }
-    let e = i + first;
-    for (let k = wordPartAt(text, e); e < n && k; k = wordPartAt(text, e)) e += k;
+    const e = wordEnd(text, i + first);
     if (words < LANGUAGE_SAMPLE && isStopword(text, i, e)) hits++;
     words++;
     i = e;
