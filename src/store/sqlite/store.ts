@@ -41,6 +41,7 @@ export class SqliteStore implements Store {
   readonly q: Query;
   /** Near-duplicate candidates (write side: story placement), kept in memory, synced from the database. */
   private readonly similar: SimilarIndex;
+  private bulk = false;
 
   constructor(db: Db) {
     this.db = db;
@@ -217,6 +218,13 @@ export class SqliteStore implements Store {
 
   async batch<T>(fn: () => Promise<T>): Promise<T> {
     if (this.db.inTransaction) return fn();
+    if (!this.bulk) {
+      // A connection writing in batches (import, re-enrichment) checkpoints every 64 MB of WAL instead
+      // of 8 MB: pages written by every batch (index and FTS interior pages) are copied to the
+      // database file less often (measured: commit 0.37 → 0.19–0.27 ms/article, writer-only bench).
+      this.db.pragma("wal_autocheckpoint = 8192");
+      this.bulk = true;
+    }
     this.q.begin();
     try {
       const out = await fn();
