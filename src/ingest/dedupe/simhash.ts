@@ -50,6 +50,9 @@ const CLASS = new Uint8Array(65_536);
 const LETTER_RE = /^\p{L}$/u;
 const NUMBER_RE = /^\p{N}$/u;
 
+/** Classes of the ASCII characters, read once. */
+const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => (c >= 48 && c <= 57 ? DIGIT : c === 39 ? QUOTE : classOf(String.fromCharCode(c))));
+
 function classOf(ch: string): number {
   return LETTER_RE.test(ch) ? LETTER : NUMBER_RE.test(ch) ? NUMBER : OTHER;
 }
@@ -59,6 +62,7 @@ let cpLength = 1;
 function classAt(s: string, i: number): number {
   const c = s.charCodeAt(i);
   cpLength = 1;
+  if (c < 128) return ASCII_CLASS[c]!;
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
     const d = s.charCodeAt(i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) {
