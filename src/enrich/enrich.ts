@@ -20,6 +20,7 @@ import { scoreImpact } from "./impact/impact.ts";
 import { summarize } from "./summarize/summarize.ts";
 import { analyze } from "./analyze/analyze.ts";
 import type { Findings } from "./findings.ts";
+import { fastParse } from "./normalize/input.ts";
 
 export interface EnrichOptions {
   /** Story context from the store (dedupe); without it the article is its own one-article story. */
@@ -34,6 +35,12 @@ function fail(code: string, message: string): never {
   throw new ImpactwireError("enrich", code, message, { exitCode: EXIT.input, status: 422 });
 }
 
+function parseInput(input: ArticleInput): ReturnType<typeof ArticleInputSchema.parse> {
+  const parsed = ArticleInputSchema.safeParse(input);
+  if (!parsed.success) fail("INVALID_INPUT", `invalid article: ${parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`);
+  return parsed.data;
+}
+
 /**
  * Turns an input into the normalised `Doc`, extracting text from HTML when needed.
  *
@@ -41,9 +48,7 @@ function fail(code: string, message: string): never {
  * const doc = prepare({ title: "Fed holds rates", text: "The Federal Reserve…" });
  */
 export function prepare(input: ArticleInput, options: EnrichOptions = {}): Doc {
-  const parsed = ArticleInputSchema.safeParse(input);
-  if (!parsed.success) fail("INVALID_INPUT", `invalid article: ${parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`);
-  const a = parsed.data;
+  const a = fastParse(input) ?? parseInput(input);
   const max = options.maxChars ?? DEFAULT_MAX_CHARS;
   const raw = a.text ?? a.html ?? "";
   if (raw.length > max) fail("TOO_LARGE", `article is ${raw.length} characters; the limit is ${max}`);
