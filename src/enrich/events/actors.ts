@@ -43,18 +43,25 @@ const NOT_NAMES = new Set([
 export function partyIndex(linked: LinkResult): PartyIndex {
   const all: Party[] = [];
   for (const t of linked.tickers) for (const m of t.mentions) all.push({ id: t.symbol, start: m.start, end: m.end, isTicker: true });
+  const tickerMentions = all.length;
   for (const e of linked.entities) {
     // Countries are settings, not parties ("recalling vehicles in the United States").
     if (e.type === "country") continue;
     if (e.type === "public_company" && e.proxies === undefined && linked.tickers.some((t) => t.name === e.name)) continue;
     for (const m of e.mentions) {
       // People stay even where a ticker was linked through them ("Bob Iger" → DIS): executive changes name them.
-      if (e.type !== "person" && all.some((p) => p.isTicker && p.start < m.end && m.start < p.end)) continue;
+      if (e.type !== "person" && overlapsTicker(all, tickerMentions, m)) continue;
       all.push({ id: e.name, start: m.start, end: m.end, isTicker: false, type: e.type });
     }
   }
   all.sort((a, b) => a.start - b.start);
   return { all, primary: linked.tickers[0]?.symbol ?? null };
+}
+
+/** Whether a mention overlaps one of the first `n` parties (the ticker mentions). */
+function overlapsTicker(all: readonly Party[], n: number, m: { start: number; end: number }): boolean {
+  for (let k = 0; k < n; k++) if (all[k]!.start < m.end && m.start < all[k]!.end) return true;
+  return false;
 }
 
 function inSpan(idx: PartyIndex, span: Span): Party[] {
@@ -103,13 +110,19 @@ export interface Roles {
  */
 export function rolesAt(doc: Doc, idx: PartyIndex, s: number, trigger: number, passive = false): Roles {
   const span = doc.sentences[s]!;
-  let parties = inSpan(idx, span).filter((p) => p.type !== "person");
-  if (parties.length === 0 && idx.all.length === 0) parties = namesIn(doc.text, span);
-  const before = parties.filter((p) => p.end <= trigger);
-  const after = parties.filter((p) => p.start >= trigger);
-  let actor = before.at(-1)?.id ?? null;
+  // The parties of the sentence (people aside), in order; capitalised names when nothing is linked at all.
+  const parties = idx.all.length === 0 ? namesIn(doc.text, span) : idx.all;
+  const inSentence = (p: Party) => p.start >= span.start && p.end <= span.end && p.type !== "person";
+  let actor: string | null = null;
+  for (const p of parties) if (p.end <= trigger && inSentence(p)) actor = p.id;
   if (!actor && !passive && PRONOUN_START.test(doc.text.slice(span.start, span.start + 60))) actor = subjectParty(idx, span.start);
-  const target = after.find((p) => p.id !== actor)?.id ?? null;
+  let target: string | null = null;
+  for (const p of parties) {
+    if (p.start >= trigger && p.id !== actor && inSentence(p)) {
+      target = p.id;
+      break;
+    }
+  }
   return passive ? { actor: target, target: actor } : { actor, target };
 }
 

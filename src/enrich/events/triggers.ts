@@ -85,14 +85,16 @@ export function triggered(tokens: Tokens, from: number, to: number, fired: Uint8
   fired.fill(0);
   const { ids, preFrom, pre } = fresh(tokens);
   let hit = false;
+  const known = BY_WORD.length;
   for (let k = from; k < to; k++) {
-    const exact = BY_WORD[ids[k]!];
+    const id = ids[k]!;
+    const exact = id < known ? BY_WORD[id] : null; // words added after the triggers have larger ids
     if (exact) {
       hit = true;
       for (let x = 0; x < exact.length; x += 2) fired[exact[x]!]! |= exact[x + 1]!;
     }
     for (let q = preFrom[k]!; q < preFrom[k + 1]!; q++) {
-      const list = BY_PREFIX[pre[q]!];
+      const list = pre[q]! < BY_PREFIX.length ? BY_PREFIX[pre[q]!] : null;
       if (!list) continue;
       hit = true;
       for (let x = 0; x < list.length; x += 2) fired[list[x]!]! |= list[x + 1]!;
