@@ -49,6 +49,16 @@ function countsInside(mentions: { start: number; end: number }[], sentences: Spa
   });
 }
 
+/** First letters of ANAPHOR's words. */
+const ANAPHOR_FIRST = "IHSTBA";
+
+/** A dateline starts with two of [A-Z][A-Z.' ] ("WASHINGTON —"): most sentences do not. */
+function mayBeDateline(raw: string): boolean {
+  const a = raw.charCodeAt(0);
+  const b = raw.charCodeAt(1);
+  return a >= 65 && a <= 90 && ((b >= 65 && b <= 90) || b === 46 || b === 39 || b === 32);
+}
+
 /** Characters of `\s`. */
 function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
@@ -108,7 +118,7 @@ function candidates(doc: Doc, f: Findings): Candidate[] {
   let fi = 0;
   return body.map((span, j) => {
     const raw = doc.text.slice(span.start, span.end);
-    const text = raw.replace(DATELINE, "");
+    const text = mayBeDateline(raw) ? raw.replace(DATELINE, "") : raw;
     const words = ids.of(text);
     const wordCount = countWords(text);
     const position = 1 / (1 + 0.25 * j) + (firstOfParagraph.has(span.start) ? 0.1 : 0);
@@ -122,7 +132,7 @@ function candidates(doc: Doc, f: Findings): Candidate[] {
     if (wordCount < 7) score *= 0.3;
     if (wordCount > 55) score *= 0.7;
     if (quoteOrQuestion(text)) score *= 0.6;
-    if (ANAPHOR.test(text)) score *= 0.5;
+    if (ANAPHOR_FIRST.includes(text[0] ?? "") && ANAPHOR.test(text)) score *= 0.5;
     if (BACKGROUND.test(text)) score *= 0.75;
     if (JUNK.test(text)) score = 0;
     return { span, text, words, wordCount, score, money };
