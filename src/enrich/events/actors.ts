@@ -64,6 +64,11 @@ function overlapsTicker(all: readonly Party[], n: number, m: { start: number; en
   return false;
 }
 
+/** A party of the sentence `span` other than a person. */
+function inSentence(p: Party, span: Span): boolean {
+  return p.start >= span.start && p.end <= span.end && p.type !== "person";
+}
+
 function inSpan(idx: PartyIndex, span: Span): Party[] {
   return idx.all.filter((p) => p.start >= span.start && p.end <= span.end);
 }
@@ -112,13 +117,12 @@ export function rolesAt(doc: Doc, idx: PartyIndex, s: number, trigger: number, p
   const span = doc.sentences[s]!;
   // The parties of the sentence (people aside), in order; capitalised names when nothing is linked at all.
   const parties = idx.all.length === 0 ? namesIn(doc.text, span) : idx.all;
-  const inSentence = (p: Party) => p.start >= span.start && p.end <= span.end && p.type !== "person";
   let actor: string | null = null;
-  for (const p of parties) if (p.end <= trigger && inSentence(p)) actor = p.id;
+  for (const p of parties) if (p.end <= trigger && inSentence(p, span)) actor = p.id;
   if (!actor && !passive && PRONOUN_START.test(doc.text.slice(span.start, span.start + 60))) actor = subjectParty(idx, span.start);
   let target: string | null = null;
   for (const p of parties) {
-    if (p.start >= trigger && p.id !== actor && inSentence(p)) {
+    if (p.start >= trigger && p.id !== actor && inSentence(p, span)) {
       target = p.id;
       break;
     }

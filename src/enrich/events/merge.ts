@@ -36,7 +36,6 @@ function duplicates(k: EnrichEvent, e: EnrichEvent): boolean {
   if (k.type === "executive_change" && (!samePerson(k.to, e.to) || !samePerson(k.from, e.from))) return false;
   // "AMD upgraded to outperform at Wedbush" and "Wedbush upgraded AMD to outperform" are one rating change.
   if (k.type === "rating_change" && k.target !== null && k.target === e.target && k.to === e.to && k.subtype === e.subtype) return true;
-  const bare = (x: EnrichEvent) => x.figures.length === 0 && !x.amount;
   // A rumoured deal and a completed one, a raised and a cut forecast, are different events.
   const subtypes = k.type === "executive_change" || ((bare(k) || bare(e)) && !SUBTYPE_MATTERS.has(k.type)) || compatible(k.subtype, e.subtype);
   return subtypes && compatible(k.actor, e.actor) && compatible(k.target, e.target);
@@ -47,6 +46,11 @@ function samePerson(a: string | undefined, b: string | undefined): boolean {
   const x = personOf(a);
   const y = personOf(b);
   return x === undefined || y === undefined || x === y;
+}
+
+/** An event with no figure and no amount. */
+function bare(x: EnrichEvent): boolean {
+  return x.figures.length === 0 && !x.amount;
 }
 
 const richness = (e: EnrichEvent) => e.figures.length + (e.amount ? 1 : 0) + (e.from ? 1 : 0) + (e.to ? 1 : 0) + (e.actor ? 0.5 : 0) + (e.target ? 0.5 : 0) + e.confidence;
