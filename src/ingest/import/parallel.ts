@@ -6,10 +6,10 @@
 import { ImpactwireError, asImpactwireError } from "../../core/errors.ts";
 import type { ArticleWrite, Store, WriteResult } from "../../store/store.ts";
 import type { IngestItem } from "../ingestor.ts";
-import type { Pipeline, Prepared } from "../pipeline/pipeline.ts";
+import type { Pipeline } from "../pipeline/pipeline.ts";
 import type { Story } from "../../contract/enrichment.ts";
 import { PendingSet } from "../dedupe/pending.ts";
-import type { EnrichPool } from "./pool.ts";
+import type { EnrichPool, RemotePrepared } from "./pool.ts";
 import type { Line } from "./lines.ts";
 import { parseLine } from "./item.ts";
 import { isStorageFailure } from "./failure.ts";
@@ -36,7 +36,7 @@ function isFatal(err: unknown): boolean {
   return err instanceof ImpactwireError && err.code === "WORKER_FAILED";
 }
 
-type Placed = Outcome | { kind: "place"; p: Prepared; story: Story };
+type Placed = Outcome | { kind: "place"; p: RemotePrepared; story: Story };
 
 /**
  * Submits lines to the workers in order and writes finished batches in order.
@@ -69,17 +69,23 @@ export class ParallelRunner {
     const prep = this.pool.prepare(item, this.maxChars);
     prep.catch(() => undefined);
     const placed: Promise<Placed> = this.chain.then(async () => {
-      let p: Prepared;
+      let p: RemotePrepared;
       try {
         p = await prep;
       } catch (err) {
         if (isFatal(err)) throw err;
         return { kind: "bad", error: asImpactwireError(err, "import", "BAD_LINE") };
       }
-      const r = await this.pipeline.placeInStory(p, this.pending, line.number);
-      if (r === "retry") return { kind: "retry", item };
-      if ("existing" in r) return { kind: "existing", result: r.existing };
-      return { kind: "place", p, story: r.story };
+      let r: Awaited<ReturnType<Pipeline["placeInStory"]>>;
+      try {
+        r = await this.pipeline.placeInStory(p, this.pending, line.number);
+      } catch (err) {
+        this.pool.drop(p.doc);
+        throw err;
+      }
+      if (r !== "retry" && "story" in r) return { kind: "place", p, story: r.story };
+      this.pool.drop(p.doc);
+      return r === "retry" ? { kind: "retry", item } : { kind: "existing", result: r.existing };
     });
     this.chain = placed.catch(() => undefined);
     const outcome = placed.then(async (pl): Promise<Outcome> => {

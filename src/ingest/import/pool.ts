@@ -8,15 +8,33 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Enrichment, Story } from "../../contract/enrichment.ts";
-import type { Doc } from "../../enrich/normalize/normalize.ts";
 import { EXIT, ImpactwireError } from "../../core/errors.ts";
 import type { IngestItem } from "../ingestor.ts";
 import type { Prepared } from "../pipeline/pipeline.ts";
 import { rememberEncoded } from "../../store/sqlite/rows.ts";
 
+/**
+ * Messages to a worker. `prepare` keeps the normalised Doc in the worker (under `n`) and answers with
+ * the write fields only; `enrich` enriches that kept Doc; `drop` forgets it (the article was not
+ * enriched: already stored, in-flight collision, or a failure). The Doc crosses no thread boundary.
+ */
 export type WorkerRequest =
   | { n: number; kind: "prepare"; item: IngestItem; maxChars?: number }
-  | { n: number; kind: "enrich"; doc: Doc; story: Story };
+  | { n: number; kind: "enrich"; doc: number; story: Story }
+  | { n: number; kind: "drop"; doc: number };
+
+/** A prepared item whose Doc stays in the worker that prepared it. */
+export interface RemotePrepared {
+  write: Prepared["write"];
+  /** Where the Doc is kept (pass to `enrich` or `drop`). */
+  doc: DocRef;
+}
+
+/** The worker and key of a kept Doc. */
+export interface DocRef {
+  slot: number;
+  key: number;
+}
 
 type WorkerReply = { n: number; ok: true; value: unknown } | { n: number; ok: false; error: { module: string; code: string; message: string; exitCode: number; status: number } };
 
@@ -42,7 +60,7 @@ export function defaultWorkers(): number {
  * @example
  * const pool = new EnrichPool(2);
  * const prepared = await pool.prepare({ title: "…", text: "…" });
- * const enrichment = await pool.enrich(prepared.doc, story);
+ * const enrichment = await pool.enrich(prepared.doc, story); // or pool.drop(prepared.doc)
  * await pool.close();
  */
 export class EnrichPool {
@@ -72,14 +90,25 @@ export class EnrichPool {
     return this.slots.length;
   }
 
-  prepare(item: IngestItem, maxChars?: number): Promise<Prepared> {
-    return this.send({ kind: "prepare", item, ...(maxChars === undefined ? {} : { maxChars }) }) as Promise<Prepared>;
+  /** Normalises an item in the least busy worker, which keeps its Doc for `enrich`. */
+  async prepare(item: IngestItem, maxChars?: number): Promise<RemotePrepared> {
+    const slot = this.leastBusy();
+    const key = this.next;
+    const write = (await this.send(slot, { kind: "prepare", item, ...(maxChars === undefined ? {} : { maxChars }) })) as Prepared["write"];
+    return { write, doc: { slot, key } };
   }
 
-  async enrich(doc: Doc, story: Story): Promise<Enrichment> {
-    const { enrichment, encoded } = (await this.send({ kind: "enrich", doc, story })) as { enrichment: Enrichment; encoded: Uint8Array };
+  /** Enriches a kept Doc with its story (in the worker that keeps it, which then forgets it). */
+  async enrich(doc: DocRef, story: Story): Promise<Enrichment> {
+    const { enrichment, encoded } = (await this.send(doc.slot, { kind: "enrich", doc: doc.key, story })) as { enrichment: Enrichment; encoded: Uint8Array };
     rememberEncoded(enrichment, Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength));
     return enrichment;
+  }
+
+  /** Forgets a kept Doc that will not be enriched. */
+  drop(doc: DocRef): void {
+    if (this.broken || this.closing) return;
+    this.slots[doc.slot]?.worker.postMessage({ n: 0, kind: "drop", doc: doc.key } satisfies WorkerRequest);
   }
 
   async close(): Promise<void> {
@@ -87,9 +116,15 @@ export class EnrichPool {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
-  private send(req: Omit<WorkerRequest, "n"> & Record<string, unknown>): Promise<unknown> {
+  private leastBusy(): number {
+    let best = 0;
+    for (let i = 1; i < this.slots.length; i++) if (this.slots[i]!.busy < this.slots[best]!.busy) best = i;
+    return best;
+  }
+
+  private send(index: number, req: Omit<WorkerRequest, "n"> & Record<string, unknown>): Promise<unknown> {
     if (this.broken) return Promise.reject(this.broken);
-    const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const slot = this.slots[index]!;
     const n = this.next++;
     slot.busy++;
     if (slot.busy === 1) slot.worker.ref();

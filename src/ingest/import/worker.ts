@@ -1,26 +1,41 @@
 /**
  * Enrichment worker thread: normalises items and enriches documents for a parallel import, so that
  * the main thread only places articles in stories and writes them (one writer).
- * Messages: `{ n, kind: "prepare", item, maxChars }` and `{ n, kind: "enrich", doc, story }`;
+ * Messages (see WorkerRequest): `{ n, kind: "prepare", item, maxChars }` (the Doc is kept here),
+ * `{ n, kind: "enrich", doc, story }` (enriches the kept Doc `doc`) and `{ kind: "drop", doc }`;
  * answers `{ n, ok: true, value }` or `{ n, ok: false, error: { module, code, message, exitCode } }`.
  */
 import { parentPort } from "node:worker_threads";
 import { enrichDoc } from "../../enrich/enrich.ts";
 import { loadReference } from "../../reference/reference.ts";
-import { asImpactwireError } from "../../core/errors.ts";
+import { ImpactwireError, asImpactwireError } from "../../core/errors.ts";
+import type { Enrichment, Story } from "../../contract/enrichment.ts";
+import type { Doc } from "../../enrich/normalize/normalize.ts";
 import { prepareItem } from "../pipeline/pipeline.ts";
 import type { WorkerRequest } from "./pool.ts";
 import { encodeDoc } from "../../store/sqlite/rows.ts";
 
 const reference = loadReference();
 
+/** Docs of prepared items, kept here until they are enriched or dropped (keyed by their prepare request's `n`). */
+const docs = new Map<number, Doc>();
+
+function enrichKept(key: number, story: Story): { enrichment: Enrichment; encoded: Buffer } {
+  const doc = docs.get(key);
+  if (!doc) throw new ImpactwireError("import", "WORKER_FAILED", `no prepared document ${key} in this worker`);
+  docs.delete(key);
+  const enrichment = enrichDoc(doc, reference, { story });
+  return { enrichment, encoded: encodeDoc(enrichment) };
+}
+
 parentPort!.on("message", (msg: WorkerRequest) => {
+  if (msg.kind === "drop") return void docs.delete(msg.doc);
   try {
-    if (msg.kind === "prepare") parentPort!.postMessage({ n: msg.n, ok: true, value: prepareItem(msg.item, msg.maxChars) });
-    else {
-      const enrichment = enrichDoc(msg.doc, reference, { story: msg.story });
-      parentPort!.postMessage({ n: msg.n, ok: true, value: { enrichment, encoded: encodeDoc(enrichment) } });
-    }
+    if (msg.kind === "prepare") {
+      const p = prepareItem(msg.item, msg.maxChars);
+      docs.set(msg.n, p.doc);
+      parentPort!.postMessage({ n: msg.n, ok: true, value: p.write });
+    } else parentPort!.postMessage({ n: msg.n, ok: true, value: enrichKept(msg.doc, msg.story) });
   } catch (err) {
     const e = asImpactwireError(err, "enrich", "ENRICH_FAILED");
     parentPort!.postMessage({ n: msg.n, ok: false, error: { module: e.module, code: e.code, message: e.message, exitCode: e.exitCode, status: e.status } });

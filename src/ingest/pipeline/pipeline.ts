@@ -136,7 +136,7 @@ export class Pipeline implements Ingestor {
    * `pending` set (parallel import), in-flight articles count as stored; "retry" means the item
    * collides with an in-flight one and must be ingested after it is committed.
    */
-  async placeInStory(p: Prepared, pending?: PendingSet, ticket = 0): Promise<{ story: Story } | { existing: WriteResult } | "retry"> {
+  async placeInStory(p: Pick<Prepared, "write">, pending?: PendingSet, ticket = 0): Promise<{ story: Story } | { existing: WriteResult } | "retry"> {
     const { store } = this.options;
     if (pending?.conflicts(p.write)) return "retry";
     const match = await store.lookupArticle(p.write);
@@ -149,7 +149,7 @@ export class Pipeline implements Ingestor {
     return { story };
   }
 
-  private async nearStory(p: Prepared, pending?: PendingSet): Promise<Story> {
+  private async nearStory(p: Pick<Prepared, "write">, pending?: PendingSet): Promise<Story> {
     const { store } = this.options;
     const at = p.write.publishedAt ?? p.write.seenAt;
     const near = await findNearDuplicate(store, p.write.simhash, at, { maxDistance: this.options.maxDistance, pending });
