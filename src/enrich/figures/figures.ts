@@ -59,11 +59,29 @@ const PERCENT = String.raw`(?:\s?(?<pct>%)|\s(?<pctWord>percent|per\scent|pct|pe
 const CENTS = String.raw`(?:\s(?<cents>cents?)\b)?`;
 const PER_SHARE = String.raw`(?:\s(?:a|per|each)\s(?:diluted\s|adjusted\s)?(?<ps>share|ADS|ADR|unit)\b)?`;
 
-/** The one figure pattern (compiled once). */
-const FIGURE_RE = new RegExp(
+/**
+ * A pattern's named groups as plain numbered groups (same matches, but no `groups` object is built
+ * for each match) and the number of each name.
+ */
+function numbered(source: string): { source: string; group: Record<string, number> } {
+  const group: Record<string, number> = {};
+  let n = 0;
+  const plain = source.replace(/\\.|\((\?<([A-Za-z]+)>|\?)?/g, (tok, prefix: string | undefined, name: string | undefined) => {
+    if (!tok.startsWith("(")) return tok;
+    if (prefix === undefined) return n++, tok;
+    if (name === undefined) return tok;
+    group[name] = ++n;
+    return "(";
+  });
+  return { source: plain, group };
+}
+
+const FIGURE = numbered(
   String.raw`(?<![\p{L}\p{N}.,$€£¥])(?<sign>[-−](?=[\d$€£¥.]))?${CUR_PREFIX}?${NUMBER}${SCALE}${SUFFIX_CUR}${PERCENT}${CENTS}${PER_SHARE}(?![\p{L}\p{N}])`,
-  "gu",
 );
+/** The one figure pattern (compiled once). */
+const FIGURE_RE = new RegExp(FIGURE.source, "gu");
+const G = FIGURE.group as Record<"sign" | "cur" | "num" | "scale" | "short" | "curWord" | "pct" | "pctWord" | "bpsTight" | "cents" | "ps", number>;
 /** Most characters a figure can have before its first digit: sign, "USD ", "." (see FIGURE_RE), with margin. */
 const MAX_LEAD = 8;
 
@@ -99,7 +117,10 @@ function countUnit(text: string, end: number): { unit: string; length: number } 
 }
 
 function build(text: string, m: RegExpExecArray): Figure | null {
-  const g = m.groups!;
+  const g = {
+    num: m[G.num], cur: m[G.cur], curWord: m[G.curWord], scale: m[G.scale], short: m[G.short], cents: m[G.cents], sign: m[G.sign],
+    pct: m[G.pct], pctWord: m[G.pctWord], bpsTight: m[G.bpsTight], ps: m[G.ps],
+  };
   const digits = g.num!.replace(/,/g, "");
   let value = Number(digits);
   if (!Number.isFinite(value)) return null;
