@@ -28,10 +28,26 @@ const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
 const NON_ASCII_UPPER = /\p{Lu}/u;
 const NON_ASCII_LOWER = /\p{Ll}/u;
 
+/**
+ * Classes of a UTF-16 code unit read alone (as `re.test(text[i])` reads it: half of a surrogate pair is
+ * none of them), read once per code unit: bit 1 = set, bit 2 word, bit 4 upper, bit 8 lower.
+ */
+const UNIT_CLASS = new Uint8Array(65_536);
+
+function unitClass(c: number): number {
+  let k = UNIT_CLASS[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = 1 | (NON_ASCII_WORD.test(ch) ? 2 : 0) | (NON_ASCII_UPPER.test(ch) ? 4 : 0) | (NON_ASCII_LOWER.test(ch) ? 8 : 0);
+    UNIT_CLASS[c] = k;
+  }
+  return k;
+}
+
 function isWord(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return c === c && NON_ASCII_WORD.test(text[i]!);
+  return c === c && (unitClass(c) & 2) !== 0;
 }
 
 function isJoiner(c: number): boolean {
@@ -49,12 +65,13 @@ function makeToken(text: string, start: number, end: number): Token {
     if (c >= 65 && c <= 90) upperN++;
     else if (c >= 97 && c <= 122) lower = true;
     else if (c >= 128) {
-      if (NON_ASCII_UPPER.test(raw[k]!)) upperN++;
-      else if (NON_ASCII_LOWER.test(raw[k]!)) lower = true;
+      const u = unitClass(c);
+      if (u & 4) upperN++;
+      else if (u & 8) lower = true;
     }
   }
   const c0 = raw.charCodeAt(0);
-  const cap = (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57) || (c0 >= 128 && NON_ASCII_UPPER.test(raw[0]!));
+  const cap = (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57) || (c0 >= 128 && (unitClass(c0) & 4) !== 0);
   let key = upperN === 0 ? raw : raw.toLowerCase();
   if (key.includes("’")) key = key.replace(/’/g, "'");
   return { start, end, key, raw, cap, upper: !lower && upperN >= 2, sentence: -1 };
