@@ -7,7 +7,8 @@
  *   scan each, merged.
  * - sort "impact": (impact, sort_key) indexes on the same tables; a full-text query sorts its matches.
  * - sort "seq": ascending event sequence (stream resume).
- * The other filters are checked on each row the scan meets.
+ * The other filters are checked on each row the scan meets; a ticker or topic scan reads them from the
+ * narrow `articles_filters` index (migration 0005) and joins nothing when there are none.
  */
 import { ImpactwireError } from "../../core/errors.ts";
 import type { ArticleQuery, ArticleRecord, Page } from "../store.ts";
