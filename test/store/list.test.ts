@@ -157,3 +157,35 @@ describe("impact-sorted search over many matches", () => {
     }
   });
 });
+
+describe("query plans of filtered ticker and topic lists", () => {
+  /** The EXPLAIN QUERY PLAN lines of every SELECT a list call prepares. */
+  function plans(query: ArticleQuery): string[] {
+    const seen: string[] = [];
+    const stmt = store.q.stmt.bind(store.q);
+    store.q.stmt = (sql: string) => {
+      if (/^\s*SELECT/i.test(sql)) seen.push(sql);
+      return stmt(sql);
+    };
+    try {
+      void store.listArticles(query);
+    } finally {
+      store.q.stmt = stmt;
+    }
+    return seen.flatMap((sql) => (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array((sql.match(/\?/g) ?? []).length).fill(null)) as { detail: string }[]).map((r) => r.detail));
+  }
+
+  it("check sentiment, source and story in the narrow filter index, never in the wide article row", () => {
+    for (const query of [{ tickers: ["AAPL"], sentiment: "positive" }, { topics: ["ai"], source: "Wire", storyId: "st_x" }] as ArticleQuery[]) {
+      const lines = plans(query);
+      expect(lines.some((l) => /COVERING INDEX articles_filters/.test(l))).toBe(true);
+      expect(lines.filter((l) => /SEARCH a USING INTEGER PRIMARY KEY/.test(l)).length).toBeLessThanOrEqual(1); // only loading the page's records (none when empty)
+    }
+  });
+
+  it("do not touch articles while scanning when no other filter needs them", () => {
+    const lines = plans({ tickers: ["AAPL"], minImpact: 0.3 });
+    expect(lines.some((l) => /articles_filters/.test(l))).toBe(false);
+    expect(lines.filter((l) => /SEARCH a USING INTEGER PRIMARY KEY/.test(l)).length).toBe(1);
+  });
+});
