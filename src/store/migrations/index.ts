@@ -7,6 +7,7 @@ import { migration as m0002 } from "./0002_simhash_bands_signature.ts";
 import { migration as m0003 } from "./0003_stats.ts";
 import { migration as m0004 } from "./0004_simhash_bands_integers.ts";
 import { migration as m0005 } from "./0005_article_filters.ts";
+import { migration as m0006 } from "./0006_drop_simhash_bands.ts";
 
 export interface Migration {
   version: number;
@@ -18,13 +19,13 @@ export interface Migration {
 }
 
 /** Every migration, in order. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
 
 /**
  * The schema version the code expects (the last migration's number).
  *
  * @example
- * latestVersion() // 5
+ * latestVersion() // 6
  */
 export function latestVersion(): number {
   return MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,11 +1,12 @@
 /**
  * The write path of the SQLite store: one article version (article, revision, enrichment, story,
- * ticker/topic index rows, SimHash bands and FTS) in one transaction, idempotently.
+ * ticker/topic index rows and FTS) in one transaction, idempotently. (Near-duplicate candidates are
+ * read from `articles` by the in-memory index in similar.ts: no band rows are written.)
  */
 import type { Enrichment } from "../../contract/enrichment.ts";
 import { EXIT, ImpactwireError } from "../../core/errors.ts";
 import type { ArticleMatch, ArticleRecord, ArticleWrite, WriteOptions, WriteResult } from "../store.ts";
-import { articleIdOf, identityOf, isoTime, signatureHalves, simhashBands, sortSeconds, SLOTS_PER_SECOND } from "../keys.ts";
+import { articleIdOf, identityOf, isoTime, sortSeconds, SLOTS_PER_SECOND } from "../keys.ts";
 import type { Query } from "./query.ts";
 import { allocatePk, allocateSortKey, scratch } from "./scratch.ts";
 import { ARTICLE_COLUMNS, type ArticleRow, type StoredDoc, encodeDoc, toArticleRecord } from "./rows.ts";
@@ -32,16 +33,6 @@ function dropTickersTopics(q: Query, pk: number): void {
   for (const t of q.all<{ topic: string }>("DELETE FROM article_topics WHERE article_pk = ? RETURNING topic", pk)) s.addTopic(t.topic, -1, null);
 }
 
-function insertBands(q: Query, pk: number, ts: number, simhash: string): void {
-  const [hi, lo] = signatureHalves(simhash);
-  for (const band of simhashBands(simhash)) q.run("INSERT OR IGNORE INTO simhash_bands (band_key, ts, article_pk, hi, lo) VALUES (?, ?, ?, ?, ?)", band, ts, pk, hi, lo);
-}
-
-function dropIndexRows(q: Query, old: Pick<ArticleRow, "pk" | "sort_key" | "simhash">): void {
-  dropTickersTopics(q, old.pk);
-  const ts = Math.floor(old.sort_key / SLOTS_PER_SECOND);
-  for (const band of simhashBands(old.simhash)) q.run("DELETE FROM simhash_bands WHERE band_key = ? AND ts = ? AND article_pk = ?", band, ts, old.pk);
-}
 
 function ftsInsert(q: Query, sortKey: number, title: string, summary: string, text: string): void {
   q.run("INSERT INTO articles_fts (rowid, title, summary, text) VALUES (?, ?, ?, ?)", sortKey, title, summary, text);
@@ -118,7 +109,6 @@ function create(q: Query, w: ArticleWrite, identity: string, published: string |
   insertRevision(q, pk, 1, w, published, seen);
   scratch(q).articles++;
   indexRows(q, pk, sortKey, e);
-  insertBands(q, pk, ts, w.simhash);
   ftsInsert(q, sortKey, w.title, e.summary, w.text);
   return record(w, { id, published, firstSeen: seen, seen, revision: 1, seq, source: w.source });
 }
@@ -129,7 +119,7 @@ function revise(q: Query, old: ArticleRow, w: ArticleWrite, published: string | 
   const ts = sortSeconds(published, old.first_seen_at);
   const sortKey = Math.floor(old.sort_key / SLOTS_PER_SECOND) === ts ? old.sort_key : allocateSortKey(q, ts);
   ftsDelete(q, old);
-  dropIndexRows(q, old);
+  dropTickersTopics(q, old.pk);
   insertRevision(q, old.pk, revision, w, published, seen);
   const seq = insertEnrichment(q, old.pk, revision, e, seen);
   q.run(
@@ -140,7 +130,6 @@ function revise(q: Query, old: ArticleRow, w: ArticleWrite, published: string | 
     revision, seq, e.impact.score, e.sentiment.label, e.sentiment.score, e.engine.version, old.pk,
   );
   indexRows(q, old.pk, sortKey, e);
-  insertBands(q, old.pk, ts, w.simhash);
   ftsInsert(q, sortKey, w.title, e.summary, w.text);
   return record({ ...w, enrichment: { ...e, story: { ...e.story, id: old.story_id } } }, { id: old.id, published, firstSeen: old.first_seen_at, seen, revision, seq, source: w.source ?? old.source });
 }
