@@ -68,6 +68,17 @@ function fresh(dbFile: string): void {
 }
 
 let busyMsPerArticle = 0;
+let cpuNote = "";
+
+/** CPU time (ms) of the main thread (Linux: /proc/self/task/<pid>/stat), or NaN elsewhere. */
+function mainThreadCpuMs(): number {
+  try {
+    const f = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 async function run(file: string, dbFile: string, workers: number): Promise<ImportStats> {
   fresh(dbFile);
@@ -75,6 +86,8 @@ async function run(file: string, dbFile: string, workers: number): Promise<Impor
   const pipeline = new Pipeline({ store, reference: loadReference() });
   const pool = workers > 0 ? new EnrichPool(workers) : null;
   const elu = performance.eventLoopUtilization();
+  const cpu0 = process.cpuUsage();
+  const main0 = mainThreadCpuMs();
   try {
     const stats = await importFile({
       file,
@@ -84,7 +97,10 @@ async function run(file: string, dbFile: string, workers: number): Promise<Impor
       onProgress: (s) => process.stderr.write(`  … line ${s.acknowledged} (${Math.round(((s.created + s.duplicate + s.unchanged) * 1000) / Math.max(1, s.elapsedMs))}/s)\n`),
       ...(pool ? { parallel: { pool, pipeline, store } } : {}),
     });
-    busyMsPerArticle = performance.eventLoopUtilization(elu).active / Math.max(1, stats.lines - stats.resumedFrom);
+    const n = Math.max(1, stats.lines - stats.resumedFrom);
+    busyMsPerArticle = performance.eventLoopUtilization(elu).active / n;
+    const cpu = process.cpuUsage(cpu0);
+    cpuNote = `; CPU: main thread ${((mainThreadCpuMs() - main0) / n).toFixed(3)} ms/article, whole process ${((cpu.user + cpu.system) / 1000 / n).toFixed(3)} ms/article; load ${os.loadavg()[0]!.toFixed(1)}`;
     return stats;
   } finally {
     await pool?.close();
@@ -94,10 +110,10 @@ async function run(file: string, dbFile: string, workers: number): Promise<Impor
 
 function report(label: string, s: ImportStats): void {
   const n = s.created + s.duplicate + s.unchanged + s.revised;
-  console.log(`${label}: ${n.toLocaleString("en-US")} articles (${s.created} new, ${s.duplicate} duplicates, ${s.bad} bad) in ${(s.elapsedMs / 1000).toFixed(1)} s = ${Math.round((n * 1000) / s.elapsedMs)} articles/s; main thread busy ${busyMsPerArticle.toFixed(3)} ms/article`);
+  console.log(`${label}: ${n.toLocaleString("en-US")} articles (${s.created} new, ${s.duplicate} duplicates, ${s.bad} bad) in ${(s.elapsedMs / 1000).toFixed(1)} s = ${Math.round((n * 1000) / s.elapsedMs)} articles/s; main thread busy ${busyMsPerArticle.toFixed(3)} ms/article${cpuNote}`);
 }
 
-type Precomputed = { prepared: Prepared[]; enriched: Enrichment[] };
+type Precomputed = { prepared: Pick<Prepared, "write">[]; enriched: Enrichment[] };
 
 /** The first n articles prepared and enriched by the workers (cached in the bench directory: the writer is measured, not the engine). */
 async function precompute(file: string, n: number, workers: number): Promise<Precomputed> {
