@@ -1,7 +1,9 @@
 /**
- * Word tokens and a phrase trie: the matching machinery shared by the sentiment lexicon and the topic
- * taxonomy. A text is tokenised once (lower-cased words with offsets, cached per text object holder) and
- * every phrase list is matched against the tokens in one pass, longest phrase first.
+ * Word tokens and a phrase trie: the matching machinery shared by the sentiment lexicon, the topic
+ * taxonomy and the event triggers. A text is tokenised once (offsets, cached per document object) and
+ * each token looked up once in the shared vocabulary (vocab.ts); every phrase list is then matched by
+ * integer word and prefix ids, in one pass, longest phrase first. No string is made per token unless
+ * `words` is read.
  *
  * Phrases are written as plain words ("raised guidance", "m&a"); a word ending in `*` matches by prefix
  * ("acqui*" matches "acquires", "acquisition"; at least three letters before the `*`).
