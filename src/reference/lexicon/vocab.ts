@@ -6,7 +6,7 @@
  *
  * Words no list knows get id 0, so the vocabulary grows only with the reference data, never with the
  * articles. Tokens remember the vocabulary version they were looked up with and are looked up again
- * (`refreshIds`) when a list compiled later added words.
+ * (`Tokens.refresh`, phrases.ts) when a list compiled later added words.
  */
 
 /** Word → id (1, 2, …). */
