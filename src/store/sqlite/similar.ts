@@ -15,8 +15,6 @@ import type { Query } from "./query.ts";
 
 interface Row {
   pk: number;
-  id: string;
-  story_id: string;
   simhash: string;
   sort_key: number;
   seq: number;
@@ -31,7 +29,7 @@ export interface SimilarRow {
 /** Above this many entries, those older than the current lookup's window are dropped. */
 const PRUNE_ABOVE = 60_000;
 const BAND_KEYS = SIMHASH_BANDS * 256;
-const COLUMNS = "pk, id, story_id, simhash, sort_key, seq";
+const COLUMNS = "pk, simhash, sort_key, seq";
 
 function popcount32(v: number): number {
   let x = v >>> 0;
@@ -57,23 +55,22 @@ class Slots {
   hi = new Uint32Array(1024);
   lo = new Uint32Array(1024);
   mark = new Uint32Array(1024);
-  dead = new Uint8Array(1024);
-  rows: (Row | null)[] = [];
+  /** Article pk of each slot; 0 once the slot is dead (pks start at 1). */
+  pk = new Uint32Array(1024);
+  /** Slots used (live and dead). */
+  used = 0;
   readonly bySlot = new Map<number, number>();
   buckets: Uint32Array[] = Array.from({ length: BAND_KEYS }, () => new Uint32Array(0));
   lengths = new Uint32Array(BAND_KEYS);
-  live = 0;
 
-  add(r: Row, ts: number): void {
-    const slot = this.rows.length;
+  add(pk: number, ts: number, hi: number, lo: number): void {
+    const slot = this.used++;
     if (slot >= this.ts.length) this.widen(slot * 2);
-    const [hi, lo] = signatureHalves(r.simhash);
-    this.rows.push(r);
     this.ts[slot] = ts;
     this.hi[slot] = hi;
     this.lo[slot] = lo;
-    this.bySlot.set(r.pk, slot);
-    this.live++;
+    this.pk[slot] = pk;
+    this.bySlot.set(pk, slot);
     for (let b = 0; b < SIMHASH_BANDS; b++) {
       const k = bandKey(hi, lo, b);
       const n = this.lengths[k]!;
@@ -87,20 +84,15 @@ class Slots {
     const slot = this.bySlot.get(pk);
     if (slot === undefined) return;
     this.bySlot.delete(pk);
-    this.dead[slot] = 1;
-    this.rows[slot] = null;
-    this.live--;
+    this.pk[slot] = 0;
   }
 
   private widen(size: number): void {
-    for (const k of ["ts", "hi", "lo", "mark"] as const) {
+    for (const k of ["ts", "hi", "lo", "mark", "pk"] as const) {
       const a = new Uint32Array(size);
       a.set(this[k]);
       this[k] = a;
     }
-    const d = new Uint8Array(size);
-    d.set(this.dead);
-    this.dead = d;
   }
 }
 
@@ -129,23 +121,24 @@ export class SimilarIndex {
   find(simhash: string, sinceSeconds: number, maxDistance: number): SimilarRow[] {
     this.sync(sinceSeconds);
     const [hi, lo] = signatureHalves(simhash);
-    const { ts, mark, dead, buckets, lengths } = this.s;
+    const { ts, mark, pk, buckets, lengths } = this.s;
     const his = this.s.hi;
     const los = this.s.lo;
     const m = ++this.lookups >>> 0;
-    const found: Row[] = [];
+    const found: number[] = [];
     for (let b = 0; b < SIMHASH_BANDS; b++) {
       const k = bandKey(hi, lo, b);
       const slots = buckets[k]!;
       for (let i = 0, n = lengths[k]!; i < n; i++) {
         const slot = slots[i]!;
-        if (mark[slot] === m || ts[slot]! < sinceSeconds || dead[slot]) continue;
+        if (mark[slot] === m || ts[slot]! < sinceSeconds || pk[slot] === 0) continue;
         mark[slot] = m;
-        if (popcount32(hi ^ his[slot]!) + popcount32(lo ^ los[slot]!) <= maxDistance) found.push(this.s.rows[slot]!);
+        if (popcount32(hi ^ his[slot]!) + popcount32(lo ^ los[slot]!) <= maxDistance) found.push(pk[slot]!);
       }
     }
-    found.sort((x, y) => x.pk - y.pk);
-    return found.slice(0, 1000).map((r) => ({ id: r.id, storyId: r.story_id, simhash: r.simhash }));
+    found.sort((x, y) => x - y);
+    // Only the matches are read (a few per lookup): the index keeps no strings, ~60 bytes per article.
+    return found.slice(0, 1000).map((k) => this.q.get<SimilarRow>("SELECT id, story_id AS storyId, simhash FROM articles WHERE pk = ?", k)!);
   }
 
   /** Forgets everything (after a rollback); the next lookup reloads from the database. */
@@ -168,25 +161,25 @@ export class SimilarIndex {
       for (const r of this.q.all<Row>(`SELECT ${COLUMNS} FROM articles WHERE sort_key >= ? AND sort_key < ?`, since * SLOTS_PER_SECOND, upper)) this.put(r);
       this.floor = since;
     }
-    if (this.s.rows.length > this.pruneAbove) this.prune(since);
+    if (this.s.used > this.pruneAbove) this.prune(since);
   }
 
   private put(r: Row): void {
     if (r.seq > this.lastSeq) this.lastSeq = r.seq;
     this.s.remove(r.pk);
-    this.s.add(r, Math.floor(r.sort_key / SLOTS_PER_SECOND));
+    const [hi, lo] = signatureHalves(r.simhash);
+    this.s.add(r.pk, Math.floor(r.sort_key / SLOTS_PER_SECOND), hi, lo);
   }
 
   /** Rebuilds the slots from the live entries in the window (drops older ones and dead slots). */
   private prune(since: number): void {
     const old = this.s;
     this.s = new Slots();
-    for (let slot = 0; slot < old.rows.length; slot++) {
-      const r = old.rows[slot];
-      if (r && old.ts[slot]! >= since) this.s.add(r, old.ts[slot]!);
+    for (let slot = 0; slot < old.used; slot++) {
+      if (old.pk[slot] !== 0 && old.ts[slot]! >= since) this.s.add(old.pk[slot]!, old.ts[slot]!, old.hi[slot]!, old.lo[slot]!);
     }
     this.floor = Math.max(this.floor, since);
     // When the window itself is that large, prune again only once it has doubled (not at every lookup).
-    this.pruneAbove = Math.max(PRUNE_ABOVE, 2 * this.s.rows.length);
+    this.pruneAbove = Math.max(PRUNE_ABOVE, 2 * this.s.used);
   }
 }
