@@ -10,6 +10,9 @@ import type { Query } from "./query.ts";
  * upsert per ticker, topic and counter at commit instead of one per article) and the next primary
  * and sort keys (one max() query per transaction and second instead of per article; no other
  * connection can write while the transaction holds the write lock).
+ *
+ * @example
+ * scratch(q).addTopic("earnings", 1, "Earnings"); // flushed by Query.commit / the end of Query.tx
  */
 export class Scratch {
   articles = 0;
