@@ -71,10 +71,16 @@ export class PendingSet {
     if (s && --s.count === 0) this.stories.delete(e.storyId);
   }
 
-  /** In-flight articles sharing a SimHash band with `simhash`, ordered at or after `sinceSeconds` (the store's rule). */
+  /**
+   * In-flight articles sharing a SimHash band with `simhash`, ordered at or after `sinceSeconds` (the
+   * store's rule), in ticket (line) order: the nearest neighbour is chosen in candidate order on a tie,
+   * so this order must be the one the store gives (storage order), or a parallel import would put
+   * an article equally near two stories in another story than a sequential import does.
+   */
   candidates(simhash: string, sinceSeconds: number): { id: string; storyId: string; simhash: string }[] {
-    const tickets = new Set<number>();
-    for (const b of simhashBands(simhash)) for (const t of this.bands.get(b) ?? []) tickets.add(t);
+    const seen = new Set<number>();
+    for (const b of simhashBands(simhash)) for (const t of this.bands.get(b) ?? []) seen.add(t);
+    const tickets = [...seen].sort((a, b) => a - b);
     const out: { id: string; storyId: string; simhash: string }[] = [];
     for (const t of tickets) {
       const e = this.entries.get(t)!;
