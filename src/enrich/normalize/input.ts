@@ -38,6 +38,9 @@ function ruleOf(key: string, schema: ZodLike): FieldRule | null {
 }
 
 function rulesOf(): FieldRule[] | null {
+  // Object-level rules (a refinement, a strict or passthrough object) are zod's alone: no fast path.
+  const objectDef = (ArticleInputSchema as unknown as { _zod: { def: { checks?: unknown[]; catchall?: unknown } } })._zod.def;
+  if (objectDef.checks?.length || objectDef.catchall !== undefined) return null;
   const rules: FieldRule[] = [];
   for (const [key, schema] of Object.entries(ArticleInputSchema.shape)) {
     const rule = ruleOf(key, schema as unknown as ZodLike);
