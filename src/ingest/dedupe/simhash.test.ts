@@ -1,5 +1,5 @@
 /**
- * SimHash values are stored (articles.simhash, simhash_bands): they must not change between versions.
+ * SimHash values are stored (articles.simhash; the store's near-duplicate index reads them back): they must not change between versions.
  * The expected values below were computed by the first (regex + Map) implementation.
  */
 import { describe, expect, it } from "vitest";
