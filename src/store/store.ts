@@ -4,6 +4,9 @@
  * numbered migrations. All methods are async so that both backends fit.
  */
 import type { Enrichment } from "../contract/enrichment.ts";
+import type { ArticleBrief } from "./brief.ts";
+
+export type { ArticleBrief } from "./brief.ts";
 
 export interface ArticleRecord {
   /** Stable id of the article (first revision's id is kept across revisions). */
@@ -198,8 +201,8 @@ export interface ArticleMatch {
 }
 
 export interface Store {
-  /** Runs pending numbered migrations; resolves to the schema version. */
-  migrate(): Promise<number>;
+  /** Runs pending numbered migrations and fills the data they leave to fill (list briefs); resolves to the schema version. */
+  migrate(options?: { onProgress?: (message: string) => void }): Promise<number>;
   close(): Promise<void>;
 
   /** Stores an article version in one transaction: article, revision, enrichment, story, FTS. Idempotent. */
@@ -218,6 +221,8 @@ export interface Store {
   getArticle(id: string, asOf?: string): Promise<ArticleRecord | null>;
   listRevisions(id: string): Promise<RevisionRecord[]>;
   listArticles(query: ArticleQuery): Promise<Page<ArticleRecord>>;
+  /** The same page as `listArticles`, as briefs (no text, no full enrichment): what lists show. */
+  listArticleBriefs(query: ArticleQuery): Promise<Page<ArticleBrief>>;
   getStory(id: string): Promise<StoryRecord | null>;
   /** A story without its article list (constant time, for placing new articles), plus how many of its articles precede `articleId` in time. */
   getStoryInfo(id: string, articleId?: string): Promise<(Omit<StoryRecord, "articleIds"> & { before: number }) | null>;

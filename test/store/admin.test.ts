@@ -92,17 +92,20 @@ describe("migrations and opening", () => {
   });
 });
 
-describe("migrations 0002–0006 over existing data", () => {
-  it("rebuild the running totals, drop the SimHash band table (0006), and near-duplicates are still found", async () => {
+describe("migrations 0002–0007 over existing data", () => {
+  it("rebuild the running totals, drop the SimHash band table (0006), fill the list briefs (0007), and near-duplicates are still found", async () => {
     const w = makeWrite({ title: "Acme to buy Beta", text: "Acme agreed to buy Beta for $4.2 billion.", externalId: "m2", publishedAt: "2026-03-01T00:00:00Z", tickers: ["ACME", "BETA"], topics: ["ma"], impact: 0.5 });
     await store.writeArticle(w);
-    store.db.exec("CREATE TABLE simhash_bands (band_key INTEGER NOT NULL, ts INTEGER NOT NULL, article_pk INTEGER NOT NULL, PRIMARY KEY (band_key, ts, article_pk)) WITHOUT ROWID; DROP TABLE counters; DROP TABLE ticker_stats; DROP TABLE topic_stats; DELETE FROM schema_migrations WHERE version >= 2;");
+    store.db.exec("CREATE TABLE simhash_bands (band_key INTEGER NOT NULL, ts INTEGER NOT NULL, article_pk INTEGER NOT NULL, PRIMARY KEY (band_key, ts, article_pk)) WITHOUT ROWID; DROP TABLE counters; DROP TABLE ticker_stats; DROP TABLE topic_stats; ALTER TABLE articles DROP COLUMN brief; DELETE FROM schema_migrations WHERE version >= 2;");
     expect(await store.migrate()).toBe(latestVersion());
     expect(store.db.prepare("SELECT name FROM sqlite_master WHERE name = 'simhash_bands'").all()).toEqual([]);
     expect((await store.findSimilar(w.simhash, "2026-02-28T00:00:00Z", 0)).length).toBe(1);
     expect(await store.countArticles()).toBe(1);
     expect((await store.listTickers()).map((t) => [t.symbol, t.articles, t.avgImpact])).toEqual([["ACME", 1, 0.5], ["BETA", 1, 0.5]]);
     expect(await store.listTopics()).toEqual([{ id: "ma", label: "MA", articles: 1 }]);
+    const [brief] = (await store.listArticleBriefs({})).items;
+    expect(store.db.prepare("SELECT brief IS NOT NULL AS filled FROM articles").get()).toEqual({ filled: 1 });
+    expect(brief?.tickers.map((t) => t.symbol)).toEqual(["ACME", "BETA"]);
   });
 
   it("keeps the running totals right through revisions and re-enrichment", async () => {

@@ -25,7 +25,7 @@ export async function runMigrate(args: string[]): Promise<number> {
   const config = loadConfig();
   const store = await openStore(config);
   try {
-    const version = await store.migrate();
+    const version = await store.migrate({ onProgress: (m) => process.stderr.write(`migrate: ${m}\n`) });
     process.stdout.write(`schema version ${version}\n`);
     if (args.includes("--reenrich")) {
       const pipeline = new Pipeline({ store, reference: loadReference(), maxChars: config.maxArticleChars });

@@ -4,12 +4,12 @@
  */
 import { ImpactwireError, asImpactwireError } from "../../core/errors.ts";
 import type { ServeContext } from "../context.ts";
-import type { ArticleQuery, Page, ArticleRecord } from "../../store/store.ts";
+import type { ArticleBrief, ArticleQuery, Page } from "../../store/store.ts";
 import { httpError } from "../problem.ts";
 import type { ApiRoutes } from "./route.ts";
 import type { Metrics } from "./metrics.ts";
 import { toStoreQuery } from "../stream/filter.ts";
-import { toDetail, toSummary } from "./views.ts";
+import { toDetail } from "./views.ts";
 import {
   ArticleDetailSchema,
   ArticleListQuerySchema,
@@ -21,14 +21,14 @@ import {
 } from "./schemas.ts";
 
 /**
- * Runs a list query; a full-text query the search engine cannot parse is the caller's error (400), never a 500.
+ * Runs a list query (briefs: what the list shows); a full-text query the search engine cannot parse is the caller's error (400), never a 500.
  *
  * @example
  * const page = await listArticlesSafe(store, { q: "apple", limit: 20 });
  */
-export async function listArticlesSafe(store: ServeContext["store"], query: ArticleQuery): Promise<Page<ArticleRecord>> {
+export async function listArticlesSafe(store: ServeContext["store"], query: ArticleQuery): Promise<Page<ArticleBrief>> {
   try {
-    return await store.listArticles(query);
+    return await store.listArticleBriefs(query);
   } catch (err) {
     if (err instanceof ImpactwireError && err.status < 500) throw err;
     const text = err instanceof Error ? err.message : "";
@@ -59,7 +59,7 @@ export function registerArticleRoutes(routes: ApiRoutes, ctx: ServeContext, metr
     handler: async ({ query }) => {
       const { sort, cursor, limit, asOf, ...filter } = query;
       const page = await listArticlesSafe(store, { ...toStoreQuery(filter), sort, limit, ...(cursor ? { cursor } : {}), ...(asOf ? { asOf } : {}) });
-      return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
+      return page;
     },
   });
 
@@ -91,8 +91,8 @@ export function registerArticleRoutes(routes: ApiRoutes, ctx: ServeContext, metr
     handler: async ({ params }) => {
       const story = await store.getStory(params.id);
       if (!story) throw httpError(404, "STORY_NOT_FOUND", `no story "${params.id}"`);
-      const page = await store.listArticles({ storyId: story.id, limit: 100 });
-      return { id: story.id, title: story.title, firstSeenAt: story.firstSeenAt, size: story.size, articles: page.items.map(toSummary) };
+      const page = await store.listArticleBriefs({ storyId: story.id, limit: 100 });
+      return { id: story.id, title: story.title, firstSeenAt: story.firstSeenAt, size: story.size, articles: page.items };
     },
   });
 

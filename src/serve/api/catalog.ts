@@ -4,7 +4,6 @@
 import type { ServeContext } from "../context.ts";
 import { httpError } from "../problem.ts";
 import type { ApiRoutes } from "./route.ts";
-import { toSummary } from "./views.ts";
 import {
   SymbolParamsSchema,
   TickerDetailQuerySchema,
@@ -46,7 +45,7 @@ export function registerCatalogRoutes(routes: ApiRoutes, ctx: ServeContext): voi
     response: TickerDetailSchema,
     handler: async ({ params, query }) => {
       const since = new Date(Date.now() - query.days * DAY_MS).toISOString();
-      const [series, recent] = await Promise.all([store.tickerSeries(params.symbol, since), store.listArticles({ tickers: [params.symbol], limit: 20 })]);
+      const [series, recent] = await Promise.all([store.tickerSeries(params.symbol, since), store.listArticleBriefs({ tickers: [params.symbol], limit: 20 })]);
       const security = reference.securities.bySymbol.get(params.symbol);
       if (!security && recent.items.length === 0) throw httpError(404, "TICKER_NOT_FOUND", `no ticker "${params.symbol}" in the securities master or the news`);
       return {
@@ -55,7 +54,7 @@ export function registerCatalogRoutes(routes: ApiRoutes, ctx: ServeContext): voi
         exchange: security?.exchange ?? null,
         articles: series.reduce((n, p) => n + p.articles, 0),
         series,
-        recent: recent.items.map(toSummary),
+        recent: recent.items,
       };
     },
   });

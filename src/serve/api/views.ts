@@ -4,6 +4,7 @@
  */
 import type { AlertRule, ArticleRecord, RevisionRecord, SourceRecord } from "../../store/store.ts";
 import type { ArticleSummary } from "./schemas.ts";
+import { briefOf } from "../../store/brief.ts";
 
 /**
  * The list/stream view of an article.
@@ -12,24 +13,7 @@ import type { ArticleSummary } from "./schemas.ts";
  * const item = toSummary(record); // { id, seq, title, impact: { score, direction }, tickers: […], … }
  */
 export function toSummary(a: ArticleRecord): ArticleSummary {
-  const e = a.enrichment;
-  return {
-    id: a.id,
-    seq: a.seq,
-    title: a.title,
-    url: a.url,
-    source: a.source,
-    publishedAt: a.publishedAt,
-    firstSeenAt: a.firstSeenAt,
-    updatedAt: a.updatedAt,
-    storyId: a.storyId,
-    revision: a.revision,
-    impact: e ? { score: e.impact.score, direction: e.impact.direction } : null,
-    sentiment: e ? { score: e.sentiment.score, label: e.sentiment.label } : null,
-    tickers: e ? e.tickers.map((t) => ({ symbol: t.symbol, name: t.name, relevance: t.relevance, role: t.role, sentiment: t.sentiment })) : [],
-    topics: e ? e.topics.map((t) => ({ id: t.id, label: t.label, score: t.score })) : [],
-    summary: e?.summary ?? "",
-  };
+  return briefOf(a);
 }
 
 /**

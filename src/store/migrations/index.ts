@@ -8,6 +8,7 @@ import { migration as m0003 } from "./0003_stats.ts";
 import { migration as m0004 } from "./0004_simhash_bands_integers.ts";
 import { migration as m0005 } from "./0005_article_filters.ts";
 import { migration as m0006 } from "./0006_drop_simhash_bands.ts";
+import { migration as m0007 } from "./0007_article_briefs.ts";
 
 export interface Migration {
   version: number;
@@ -19,13 +20,13 @@ export interface Migration {
 }
 
 /** Every migration, in order. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
 
 /**
  * The schema version the code expects (the last migration's number).
  *
  * @example
- * latestVersion() // 6
+ * latestVersion() // 7
  */
 export function latestVersion(): number {
   return MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -16,6 +16,8 @@ import { type Cursor, decodeCursor, encodeCursor, requireIsoTime, sortKeyAt } fr
 import { ftsQuery } from "./fts-query.ts";
 import type { Query } from "./query.ts";
 import { loadArticles } from "./rows.ts";
+import { loadBriefs } from "./briefs.ts";
+import { type ArticleBrief, briefOf } from "../brief.ts";
 import { listAsOf } from "./list-asof.ts";
 
 export const DEFAULT_LIMIT = 20;
@@ -199,6 +201,30 @@ export function listArticles(q: Query, query: ArticleQuery): Page<ArticleRecord>
   const plan = makePlan(q, query);
   if (!plan) return { items: [], nextCursor: null };
   if (query.asOf) return listAsOf(q, query, requireIsoTime(query.asOf, "asOf"), plan);
+  const { pks, nextCursor } = pageKeys(q, query, plan);
+  return { items: loadArticles(q, pks), nextCursor };
+}
+
+/**
+ * The same page as `listArticles`, as briefs: the list columns and the stored brief of each article
+ * (no text, no enrichment document), which is what list endpoints and pages show.
+ *
+ * @example
+ * listArticleBriefs(q, { tickers: ["AMZN"], limit: 20 }).items[0].impact // { score: 0.44, direction: "positive" }
+ */
+export function listArticleBriefs(q: Query, query: ArticleQuery): Page<ArticleBrief> {
+  const plan = makePlan(q, query);
+  if (!plan) return { items: [], nextCursor: null };
+  if (query.asOf) {
+    const page = listAsOf(q, query, requireIsoTime(query.asOf, "asOf"), plan);
+    return { items: page.items.map(briefOf), nextCursor: page.nextCursor };
+  }
+  const { pks, nextCursor } = pageKeys(q, query, plan);
+  return { items: loadBriefs(q, pks), nextCursor };
+}
+
+/** The primary keys of one page, in order, and the cursor of the next. */
+function pageKeys(q: Query, query: ArticleQuery, plan: Plan): { pks: number[]; nextCursor: string | null } {
   let keys: KeyRow[];
   if (plan.sort === "seq") keys = scanBase(q, query, plan, "base");
   else if (plan.match) keys = scanFts(q, query, plan);
@@ -208,7 +234,7 @@ export function listArticles(q: Query, query: ArticleQuery): Page<ArticleRecord>
   const page = keys.slice(0, plan.limit);
   const last = page[page.length - 1];
   const nextCursor = keys.length > plan.limit && last ? encodeCursor(plan.sort === "impact" ? { s: "impact", k: last.k, i: last.i } : { s: plan.sort, k: last.k }) : null;
-  return { items: loadArticles(q, page.map((r) => r.pk)), nextCursor };
+  return { pks: page.map((r) => r.pk), nextCursor };
 }
 
 export type { Plan };

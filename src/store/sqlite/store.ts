@@ -4,13 +4,14 @@
  */
 import type { Enrichment } from "../../contract/enrichment.ts";
 import type {
-  AlertRule, ApiKeyRecord, ArticleMatch, ArticleQuery, ArticleRecord, ArticleWrite, DeliveryRecord, Page, PriceBar,
+  AlertRule, ApiKeyRecord, ArticleMatch, ArticleBrief, ArticleQuery, ArticleRecord, ArticleWrite, DeliveryRecord, Page, PriceBar,
   RevisionRecord, SeriesPoint, SourceRecord, Store, StoryRecord, TickerSummary, WriteOptions, WriteResult,
 } from "../store.ts";
 import { openDatabase, migrateDatabase, type Db } from "./db.ts";
 import { Query } from "./query.ts";
 import { ARTICLE_COLUMNS, type ArticleRow, type RevisionRow, type StoredDoc, articleAsOf, toArticleRecord, toRevisionRecord } from "./rows.ts";
-import { listArticles } from "./list.ts";
+import { listArticleBriefs, listArticles } from "./list.ts";
+import { fillBriefs } from "./briefs.ts";
 import { lookupArticle, replaceEnrichment, setCheckpoint, writeArticle } from "./write.ts";
 import * as src from "./sources.ts";
 import * as alerts from "./alerts.ts";
@@ -49,8 +50,11 @@ export class SqliteStore implements Store {
     this.similar = new SimilarIndex(this.q);
   }
 
-  async migrate(): Promise<number> {
-    return migrateDatabase(this.db);
+  async migrate(options: { onProgress?: (message: string) => void } = {}): Promise<number> {
+    const version = migrateDatabase(this.db);
+    // Data left by schema changes: briefs of articles stored before migration 0007.
+    fillBriefs(this.q, { onProgress: (n) => options.onProgress?.(`filled the list briefs of ${n} articles`) });
+    return version;
   }
 
   async close(): Promise<void> {
@@ -102,6 +106,10 @@ export class SqliteStore implements Store {
 
   async listArticles(query: ArticleQuery): Promise<Page<ArticleRecord>> {
     return listArticles(this.q, query);
+  }
+
+  async listArticleBriefs(query: ArticleQuery): Promise<Page<ArticleBrief>> {
+    return listArticleBriefs(this.q, query);
   }
 
   async getStory(id: string): Promise<StoryRecord | null> {

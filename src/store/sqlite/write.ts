@@ -9,6 +9,7 @@ import type { ArticleMatch, ArticleRecord, ArticleWrite, WriteOptions, WriteResu
 import { articleIdOf, identityOf, isoTime, sortSeconds, SLOTS_PER_SECOND } from "../keys.ts";
 import type { Query } from "./query.ts";
 import { allocatePk, allocateSortKey, scratch } from "./scratch.ts";
+import { briefColumn } from "./briefs.ts";
 import { ARTICLE_COLUMNS, type ArticleRow, type StoredDoc, encodeDoc, toArticleRecord } from "./rows.ts";
 
 function indexRows(q: Query, pk: number, sortKey: number, e: Enrichment): void {
@@ -101,10 +102,10 @@ function create(q: Query, w: ArticleWrite, identity: string, published: string |
   const seq = insertEnrichment(q, pk, 1, e, seen);
   q.run(
     `INSERT INTO articles (pk, id, identity, source_id, external_id, url, canonical_url, source, title, summary, text, html, language,
-      published_at, first_seen_at, updated_at, sort_key, content_hash, simhash, story_id, revision, seq, impact, sentiment, sentiment_score, engine_version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
+      published_at, first_seen_at, updated_at, sort_key, content_hash, simhash, story_id, revision, seq, impact, sentiment, sentiment_score, engine_version, brief)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
     pk, id, identity, w.sourceId, w.externalId, w.url, w.canonicalUrl, w.source, w.title, e.summary, w.text, w.html, w.language,
-    published, seen, seen, sortKey, w.contentHash, w.simhash, e.story.id, seq, e.impact.score, e.sentiment.label, e.sentiment.score, e.engine.version,
+    published, seen, seen, sortKey, w.contentHash, w.simhash, e.story.id, seq, e.impact.score, e.sentiment.label, e.sentiment.score, e.engine.version, briefColumn(e),
   );
   insertRevision(q, pk, 1, w, published, seen);
   scratch(q).articles++;
@@ -125,9 +126,9 @@ function revise(q: Query, old: ArticleRow, w: ArticleWrite, published: string | 
   q.run(
     `UPDATE articles SET url = ?, canonical_url = ?, source = coalesce(?, source), title = ?, summary = ?, text = ?, html = ?, language = ?,
       published_at = ?, updated_at = ?, sort_key = ?, content_hash = ?, simhash = ?, revision = ?, seq = ?, impact = ?, sentiment = ?,
-      sentiment_score = ?, engine_version = ? WHERE pk = ?`,
+      sentiment_score = ?, engine_version = ?, brief = ? WHERE pk = ?`,
     w.url, w.canonicalUrl, w.source, w.title, e.summary, w.text, w.html, w.language, published, seen, sortKey, w.contentHash, w.simhash,
-    revision, seq, e.impact.score, e.sentiment.label, e.sentiment.score, e.engine.version, old.pk,
+    revision, seq, e.impact.score, e.sentiment.label, e.sentiment.score, e.engine.version, briefColumn(e), old.pk,
   );
   indexRows(q, old.pk, sortKey, e);
   ftsInsert(q, sortKey, w.title, e.summary, w.text);
@@ -191,8 +192,8 @@ function replaceInTx(q: Query, id: string, e: Enrichment): WriteResult | null {
     ftsDelete(q, old);
     dropTickersTopics(q, old.pk);
     const seq = insertEnrichment(q, old.pk, old.revision, e, now);
-    q.run("UPDATE articles SET summary = ?, seq = ?, impact = ?, sentiment = ?, sentiment_score = ?, engine_version = ? WHERE pk = ?",
-      e.summary, seq, e.impact.score, e.sentiment.label, e.sentiment.score, e.engine.version, old.pk);
+    q.run("UPDATE articles SET summary = ?, seq = ?, impact = ?, sentiment = ?, sentiment_score = ?, engine_version = ?, brief = ? WHERE pk = ?",
+      e.summary, seq, e.impact.score, e.sentiment.label, e.sentiment.score, e.engine.version, briefColumn(e), old.pk);
     indexRows(q, old.pk, old.sort_key, e);
     ftsInsert(q, old.sort_key, old.title, e.summary, old.text);
     return result(q, "revised", old.pk);
