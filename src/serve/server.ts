@@ -25,6 +25,8 @@ import { registerUi } from "./ui/index.ts";
 import { loadDemoCorpus } from "./ui/demo/index.ts";
 import type { Config } from "../core/config.ts";
 import { openStore } from "../store/open.ts";
+import { SqliteStore } from "../store/sqlite/store.ts";
+import { startCheckpointer } from "../store/sqlite/db.ts";
 import type { Store } from "../store/store.ts";
 import { loadReference, type Reference } from "../reference/reference.ts";
 import type { Ingestor } from "../ingest/ingestor.ts";
@@ -134,8 +136,10 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const store = await openStore(config);
+  // WAL checkpoints on a thread of their own, so that a request never waits for one (SQLite only).
+  const checkpoints = store instanceof SqliteStore ? startCheckpointer(store.db, store.db.name, { onError: (m) => process.stderr.write(`impactwire: ${m}\n`) }) : null;
   try {
-    await store.migrate();
+    await store.migrate({ onProgress: (m) => process.stderr.write(`impactwire: ${m}\n`) });
     const reference = loadReference();
     const ingestor = (options.ingestor ?? defaultIngestor)(store, reference, config);
     const ctx: ServeContext = { config, store, reference, ingestor };
@@ -153,10 +157,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       async close() {
         await stopPoller();
         await app.close();
+        await checkpoints?.stop();
         await store.close();
       },
     };
   } catch (err) {
+    await checkpoints?.stop();
     await store.close();
     throw err;
   }
