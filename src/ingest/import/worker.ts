@@ -5,6 +5,7 @@
  * `{ n, kind: "enrich", doc, story }` (enriches the kept Doc `doc`) and `{ kind: "drop", doc }`;
  * answers `{ n, ok: true, value }` or `{ n, ok: false, error: { module, code, message, exitCode } }`.
  */
+import { getPriority, setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { enrichDoc } from "../../enrich/enrich.ts";
 import { loadReference } from "../../reference/reference.ts";
@@ -16,6 +17,17 @@ import type { WorkerRequest } from "./pool.ts";
 import { encodeDoc } from "../../store/sqlite/rows.ts";
 
 const reference = loadReference();
+
+// The writer (main) thread is the import's one serial step: when both cores are busy, the scheduler
+// should run it first. On Linux, setpriority(0) applies to the calling thread only, so this lowers
+// the priority of this worker thread alone; elsewhere it may apply to the process, so it is skipped.
+if (process.platform === "linux" && process.env.IMPACTWIRE_WORKER_NICE !== "0") {
+  try {
+    setPriority(0, Math.min(19, getPriority(0) + Number(process.env.IMPACTWIRE_WORKER_NICE ?? 10)));
+  } catch {
+    // Not allowed here (e.g. a sandbox without setpriority): run at the same priority.
+  }
+}
 
 /** Docs of prepared items, kept here until they are enriched or dropped (keyed by their prepare request's `n`). */
 const docs = new Map<number, Doc>();
