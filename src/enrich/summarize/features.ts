@@ -35,6 +35,29 @@ export function continuesWord(c: number): boolean {
 }
 
 /**
+ * Where the word run that starts at `i` (a character for which `startsWord` holds) ends.
+ *
+ * @example
+ * wordRunEnd("apple's pie", 0) // 7
+ */
+export function wordRunEnd(lower: string, i: number): number {
+  let e = i + 1;
+  while (e < lower.length && continuesWord(lower.charCodeAt(e))) e++;
+  return e;
+}
+
+/**
+ * The end of a word run without a possessive "'s" (straight or curly apostrophe).
+ *
+ * @example
+ * withoutPossessive("apple's", 7) // 5
+ */
+export function withoutPossessive(lower: string, e: number): number {
+  const a = lower.charCodeAt(e - 2);
+  return lower.charCodeAt(e - 1) === 115 && (a === 39 || a === 0x2019) ? e - 2 : e;
+}
+
+/**
  * Lower-cased content words (no stopwords, no short tokens), read by character code: the words of
  * `/[a-z0-9\u00c0-\u024f][a-z0-9\u00c0-\u024f'’-]*‌/g` on the lower-cased text, without a possessive "'s".
  *
@@ -50,10 +73,8 @@ export function contentWords(text: string): Set<string> {
       i++;
       continue;
     }
-    let e = i + 1;
-    while (e < n && continuesWord(lower.charCodeAt(e))) e++;
-    let end = e;
-    if (lower.charCodeAt(e - 1) === 115 && (lower.charCodeAt(e - 2) === 39 || lower.charCodeAt(e - 2) === 0x2019)) end -= 2;
+    const e = wordRunEnd(lower, i);
+    const end = withoutPossessive(lower, e);
     if (end - i > 2) {
       const word = lower.slice(i, end);
       if (end - i > STOP_MAX_LENGTH || !STOP.has(word)) out.add(word);

@@ -4,7 +4,7 @@
  * code and looked up by a hash of their characters: a word's string is built once per document, not
  * once per occurrence. Same words as `contentWords` (features.ts).
  */
-import { CONTENT_STOP, continuesWord, startsWord } from "./features.ts";
+import { CONTENT_STOP, startsWord, withoutPossessive, wordRunEnd } from "./features.ts";
 
 function hashRange(s: string, start: number, end: number): number {
   let h = 0x811c9dc5;
@@ -43,10 +43,8 @@ export class WordIds {
         i++;
         continue;
       }
-      let e = i + 1;
-      while (e < n && continuesWord(lower.charCodeAt(e))) e++;
-      let end = e;
-      if (lower.charCodeAt(e - 1) === 115 && (lower.charCodeAt(e - 2) === 39 || lower.charCodeAt(e - 2) === 0x2019)) end -= 2;
+      const e = wordRunEnd(lower, i);
+      const end = withoutPossessive(lower, e);
       if (end - i > 2) {
         const id = this.idOf(lower, i, end);
         if (!this.stop[id] && this.seen[id] !== stamp) this.seen[id] = stamp, out.push(id);
