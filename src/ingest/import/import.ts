@@ -57,8 +57,12 @@ export interface ImportOptions {
   parallel?: { pool: EnrichPool; pipeline: Pipeline; store: Store; maxChars?: number };
 }
 
-/** Lines per transaction: one commit per batch makes a bulk import several times faster. */
-export const IMPORT_BATCH_LINES = 250;
+/**
+ * Lines per transaction: one commit per batch makes a bulk import several times faster, and fewer,
+ * larger commits flush FTS5 segments less often (100,000 articles on 2 cores: 765/s with 250, 911/s
+ * with 1,000). An acknowledged line is always a committed one, whatever the size.
+ */
+export const IMPORT_BATCH_LINES = 1000;
 
 async function runBatch(options: ImportOptions, key: string, lines: Line[]): Promise<BatchOutcome> {
   const results: WriteResult[] = [];
