@@ -67,6 +67,21 @@ export function withoutPossessive(lower: string, e: number): number {
 export function contentWords(text: string): Set<string> {
   const out = new Set<string>();
   const lower = text.toLowerCase();
+  forEachWordSpan(lower, (start, end) => {
+    const word = lower.slice(start, end);
+    if (end - start > STOP_MAX_LENGTH || !STOP.has(word)) out.add(word);
+  });
+  return out;
+}
+
+/**
+ * Calls `fn(start, end)` for every word of three letters or more in a lower-cased text (the words of
+ * `contentWords`' pattern, a possessive "'s" left out of the span), left to right.
+ *
+ * @example
+ * forEachWordSpan("apple's pie", (s, e) => console.log(s, e)) // 0 5, 8 11
+ */
+export function forEachWordSpan(lower: string, fn: (start: number, end: number) => void): void {
   const n = lower.length;
   for (let i = 0; i < n; ) {
     if (!startsWord(lower.charCodeAt(i))) {
@@ -75,13 +90,9 @@ export function contentWords(text: string): Set<string> {
     }
     const e = wordRunEnd(lower, i);
     const end = withoutPossessive(lower, e);
-    if (end - i > 2) {
-      const word = lower.slice(i, end);
-      if (end - i > STOP_MAX_LENGTH || !STOP.has(word)) out.add(word);
-    }
+    if (end - i > 2) fn(i, end);
     i = e;
   }
-  return out;
 }
 
 /**

@@ -4,7 +4,7 @@
  * code and looked up by a hash of their characters: a word's string is built once per document, not
  * once per occurrence. Same words as `contentWords` (features.ts).
  */
-import { CONTENT_STOP, startsWord, withoutPossessive, wordRunEnd } from "./features.ts";
+import { CONTENT_STOP, forEachWordSpan } from "./features.ts";
 
 function hashRange(s: string, start: number, end: number): number {
   let h = 0x811c9dc5;
@@ -37,20 +37,10 @@ export class WordIds {
     const out: number[] = [];
     const stamp = ++this.sentence;
     const lower = text.toLowerCase();
-    const n = lower.length;
-    for (let i = 0; i < n; ) {
-      if (!startsWord(lower.charCodeAt(i))) {
-        i++;
-        continue;
-      }
-      const e = wordRunEnd(lower, i);
-      const end = withoutPossessive(lower, e);
-      if (end - i > 2) {
-        const id = this.idOf(lower, i, end);
-        if (!this.stop[id] && this.seen[id] !== stamp) this.seen[id] = stamp, out.push(id);
-      }
-      i = e;
-    }
+    forEachWordSpan(lower, (start, end) => {
+      const id = this.idOf(lower, start, end);
+      if (!this.stop[id] && this.seen[id] !== stamp) this.seen[id] = stamp, out.push(id);
+    });
     return out;
   }
 
