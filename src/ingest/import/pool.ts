@@ -11,7 +11,7 @@ import type { Enrichment, Story } from "../../contract/enrichment.ts";
 import { EXIT, ImpactwireError } from "../../core/errors.ts";
 import type { IngestItem } from "../ingestor.ts";
 import type { Prepared } from "../pipeline/pipeline.ts";
-import { rememberEncoded } from "../../store/sqlite/rows.ts";
+import { type PackedEnrichment, unpackEnrichment } from "../../store/sqlite/packed.ts";
 
 /**
  * Messages to a worker. `prepare` keeps the normalised Doc in the worker (under `n`) and answers with
@@ -98,11 +98,12 @@ export class EnrichPool {
     return { write, doc: { slot, key } };
   }
 
-  /** Enriches a kept Doc with its story (in the worker that keeps it, which then forgets it). */
+  /**
+   * Enriches a kept Doc with its story (in the worker that keeps it, which then forgets it). The
+   * enrichment comes back packed (encoded document and brief) and is decoded only if read.
+   */
   async enrich(doc: DocRef, story: Story): Promise<Enrichment> {
-    const { enrichment, encoded } = (await this.send(doc.slot, { kind: "enrich", doc: doc.key, story })) as { enrichment: Enrichment; encoded: Uint8Array };
-    rememberEncoded(enrichment, Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength));
-    return enrichment;
+    return unpackEnrichment((await this.send(doc.slot, { kind: "enrich", doc: doc.key, story })) as PackedEnrichment);
   }
 
   /** Forgets a kept Doc that will not be enriched. */

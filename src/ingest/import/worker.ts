@@ -2,7 +2,7 @@
  * Enrichment worker thread: normalises items and enriches documents for a parallel import, so that
  * the main thread only places articles in stories and writes them (one writer).
  * Messages (see WorkerRequest): `{ n, kind: "prepare", item, maxChars }` (the Doc is kept here),
- * `{ n, kind: "enrich", doc, story }` (enriches the kept Doc `doc`) and `{ kind: "drop", doc }`;
+ * `{ n, kind: "enrich", doc, story }` (enriches the kept Doc `doc`, answers a PackedEnrichment) and `{ kind: "drop", doc }`;
  * answers `{ n, ok: true, value }` or `{ n, ok: false, error: { module, code, message, exitCode } }`.
  */
 import { getPriority, setPriority } from "node:os";
@@ -10,11 +10,11 @@ import { parentPort } from "node:worker_threads";
 import { enrichDoc } from "../../enrich/enrich.ts";
 import { loadReference } from "../../reference/reference.ts";
 import { ImpactwireError, asImpactwireError } from "../../core/errors.ts";
-import type { Enrichment, Story } from "../../contract/enrichment.ts";
+import type { Story } from "../../contract/enrichment.ts";
 import type { Doc } from "../../enrich/normalize/normalize.ts";
 import { prepareItem } from "../pipeline/pipeline.ts";
 import type { WorkerRequest } from "./pool.ts";
-import { encodeDoc } from "../../store/sqlite/rows.ts";
+import { type PackedEnrichment, packEnrichment } from "../../store/sqlite/packed.ts";
 
 const reference = loadReference();
 
@@ -32,12 +32,11 @@ if (process.platform === "linux" && process.env.IMPACTWIRE_WORKER_NICE !== "0") 
 /** Docs of prepared items, kept here until they are enriched or dropped (keyed by their prepare request's `n`). */
 const docs = new Map<number, Doc>();
 
-function enrichKept(key: number, story: Story): { enrichment: Enrichment; encoded: Buffer } {
+function enrichKept(key: number, story: Story): PackedEnrichment {
   const doc = docs.get(key);
   if (!doc) throw new ImpactwireError("import", "WORKER_FAILED", `no prepared document ${key} in this worker`);
   docs.delete(key);
-  const enrichment = enrichDoc(doc, reference, { story });
-  return { enrichment, encoded: encodeDoc(enrichment) };
+  return packEnrichment(enrichDoc(doc, reference, { story }));
 }
 
 parentPort!.on("message", (msg: WorkerRequest) => {

@@ -5,6 +5,7 @@
 import type { Enrichment } from "../../contract/enrichment.ts";
 import { type ArticleBrief, type EnrichmentBrief, briefFrom, enrichmentBrief } from "../brief.ts";
 import type { Query } from "./query.ts";
+import { storedBrief } from "./packed.ts";
 import { type StoredDoc, decodeDoc } from "./rows.ts";
 
 /**
@@ -14,7 +15,7 @@ import { type StoredDoc, decodeDoc } from "./rows.ts";
  * q.run("UPDATE articles SET brief = ? WHERE pk = ?", briefColumn(e), pk);
  */
 export function briefColumn(e: Enrichment): string {
-  return JSON.stringify(enrichmentBrief(e));
+  return storedBrief(e).json;
 }
 
 interface BriefRow {

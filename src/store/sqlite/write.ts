@@ -9,20 +9,27 @@ import type { ArticleMatch, ArticleRecord, ArticleWrite, WriteOptions, WriteResu
 import { articleIdOf, identityOf, isoTime, sortSeconds, SLOTS_PER_SECOND } from "../keys.ts";
 import type { Query } from "./query.ts";
 import { allocatePk, allocateSortKey, scratch } from "./scratch.ts";
-import { briefColumn } from "./briefs.ts";
+import { type StoredBrief, storedBrief } from "./packed.ts";
+import type { EnrichmentBrief } from "../brief.ts";
 import { ARTICLE_COLUMNS, type ArticleRow, type StoredDoc, encodeDoc, toArticleRecord } from "./rows.ts";
 
-function indexRows(q: Query, pk: number, sortKey: number, e: Enrichment): void {
-  const impact = e.impact.score;
+/** Ticker and topic rows, from the stored brief (the same figures as the enrichment's). */
+function indexRows(q: Query, pk: number, sortKey: number, b: EnrichmentBrief): void {
+  const impact = b.impact.score;
   const s = scratch(q);
-  for (const t of e.tickers) {
+  for (const t of b.tickers) {
     if (q.run("INSERT OR IGNORE INTO article_tickers (symbol, sort_key, impact, article_pk, relevance, sentiment) VALUES (?, ?, ?, ?, ?, ?)", t.symbol, sortKey, impact, pk, t.relevance, t.sentiment).changes === 0) continue;
     s.addTicker(t.symbol, 1, impact, t.sentiment, sortKey);
   }
-  for (const t of e.topics) {
+  for (const t of b.topics) {
     if (q.run("INSERT OR IGNORE INTO article_topics (topic, sort_key, impact, article_pk, score, label) VALUES (?, ?, ?, ?, ?, ?)", t.id, sortKey, impact, pk, t.score, t.label).changes === 0) continue;
     s.addTopic(t.id, 1, t.label);
   }
+}
+
+/** The `impact, sentiment, sentiment_score, engine_version, brief` columns of an enrichment. */
+function scoreColumns(e: Enrichment, b: StoredBrief): [number, string, number, string, string] {
+  return [b.value.impact.score, b.value.sentiment.label, b.value.sentiment.score, e.engine.version, b.json];
 }
 
 /** Removes an article's ticker and topic rows, keeping the running totals right (at commit). */
@@ -94,6 +101,7 @@ function record(w: ArticleWrite, f: { id: string; published: string | null; firs
 
 function create(q: Query, w: ArticleWrite, identity: string, published: string | null, seen: string): ArticleRecord {
   const e = w.enrichment;
+  const b = storedBrief(e);
   const ts = sortSeconds(published, seen);
   const sortKey = allocateSortKey(q, ts);
   const pk = allocatePk(q);
@@ -105,17 +113,18 @@ function create(q: Query, w: ArticleWrite, identity: string, published: string |
       published_at, first_seen_at, updated_at, sort_key, content_hash, simhash, story_id, revision, seq, impact, sentiment, sentiment_score, engine_version, brief)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
     pk, id, identity, w.sourceId, w.externalId, w.url, w.canonicalUrl, w.source, w.title, e.summary, w.text, w.html, w.language,
-    published, seen, seen, sortKey, w.contentHash, w.simhash, e.story.id, seq, e.impact.score, e.sentiment.label, e.sentiment.score, e.engine.version, briefColumn(e),
+    published, seen, seen, sortKey, w.contentHash, w.simhash, e.story.id, seq, ...scoreColumns(e, b),
   );
   insertRevision(q, pk, 1, w, published, seen);
   scratch(q).articles++;
-  indexRows(q, pk, sortKey, e);
+  indexRows(q, pk, sortKey, b.value);
   ftsInsert(q, sortKey, w.title, e.summary, w.text);
   return record(w, { id, published, firstSeen: seen, seen, revision: 1, seq, source: w.source });
 }
 
 function revise(q: Query, old: ArticleRow, w: ArticleWrite, published: string | null, seen: string): ArticleRecord {
   const e = w.enrichment;
+  const b = storedBrief(e);
   const revision = old.revision + 1;
   const ts = sortSeconds(published, old.first_seen_at);
   const sortKey = Math.floor(old.sort_key / SLOTS_PER_SECOND) === ts ? old.sort_key : allocateSortKey(q, ts);
@@ -128,9 +137,9 @@ function revise(q: Query, old: ArticleRow, w: ArticleWrite, published: string | 
       published_at = ?, updated_at = ?, sort_key = ?, content_hash = ?, simhash = ?, revision = ?, seq = ?, impact = ?, sentiment = ?,
       sentiment_score = ?, engine_version = ?, brief = ? WHERE pk = ?`,
     w.url, w.canonicalUrl, w.source, w.title, e.summary, w.text, w.html, w.language, published, seen, sortKey, w.contentHash, w.simhash,
-    revision, seq, e.impact.score, e.sentiment.label, e.sentiment.score, e.engine.version, briefColumn(e), old.pk,
+    revision, seq, ...scoreColumns(e, b), old.pk,
   );
-  indexRows(q, old.pk, sortKey, e);
+  indexRows(q, old.pk, sortKey, b.value);
   ftsInsert(q, sortKey, w.title, e.summary, w.text);
   return record({ ...w, enrichment: { ...e, story: { ...e.story, id: old.story_id } } }, { id: old.id, published, firstSeen: old.first_seen_at, seen, revision, seq, source: w.source ?? old.source });
 }
@@ -189,12 +198,13 @@ function replaceInTx(q: Query, id: string, e: Enrichment): WriteResult | null {
     const old = readRow(q, "a.id = ?", id);
     if (!old) return null;
     const now = new Date().toISOString();
+    const b = storedBrief(e);
     ftsDelete(q, old);
     dropTickersTopics(q, old.pk);
     const seq = insertEnrichment(q, old.pk, old.revision, e, now);
     q.run("UPDATE articles SET summary = ?, seq = ?, impact = ?, sentiment = ?, sentiment_score = ?, engine_version = ?, brief = ? WHERE pk = ?",
-      e.summary, seq, e.impact.score, e.sentiment.label, e.sentiment.score, e.engine.version, briefColumn(e), old.pk);
-    indexRows(q, old.pk, old.sort_key, e);
+      e.summary, seq, ...scoreColumns(e, b), old.pk);
+    indexRows(q, old.pk, old.sort_key, b.value);
     ftsInsert(q, old.sort_key, old.title, e.summary, old.text);
     return result(q, "revised", old.pk);
   });
