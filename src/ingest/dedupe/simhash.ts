@@ -36,8 +36,20 @@ function hashRange(s: string, start: number, end: number): number {
   return fmix32(h);
 }
 
-/** Stop words by hash (a hit is confirmed on the text: a hash is not a word). */
-const STOP_BY_HASH = new Map<number, string>(STOP_WORDS.map((w) => [hashRange(w, 0, w.length), w]));
+/**
+ * Stop words by hash, in an open-addressing table of int32 hashes (a `Map` with the uint32 keys
+ * above 2^31 would hash heap numbers); a hit is confirmed on the text: a hash is not a word.
+ */
+const STOP_MASK = 255;
+const STOP_HASHES = new Int32Array(STOP_MASK + 1);
+const STOP_TEXT: string[] = new Array<string>(STOP_MASK + 1).fill("");
+for (const w of STOP_WORDS) {
+  const h = hashRange(w, 0, w.length);
+  let k = h & STOP_MASK;
+  while (STOP_TEXT[k] !== "" && STOP_TEXT[k] !== w) k = (k + 1) & STOP_MASK;
+  STOP_HASHES[k] = h | 0;
+  STOP_TEXT[k] = w;
+}
 const STOP_MAX_LENGTH = Math.max(...STOP_WORDS.map((w) => w.length));
 
 // Character classes of the lower-cased text (the token regex's, by UTF-16 code unit).
@@ -100,7 +112,14 @@ function nextToken(s: string, from: number): boolean {
     }
     if (k === LETTER) {
       let e = i + cpLength;
-      while (e < n && classAt(s, e) !== OTHER) e += cpLength;
+      while (e < n) {
+        const d = s.charCodeAt(e);
+        if (d < 128) {
+          if (ASCII_CLASS[d] === OTHER) break;
+          e++;
+        } else if (classAt(s, e) !== OTHER) e += cpLength;
+        else break;
+      }
       tokStart = i, tokEnd = e, tokFigure = false;
       return true;
     }
@@ -132,8 +151,12 @@ function wordEnd(s: string, start: number, end: number): number {
 
 function isStopWord(s: string, start: number, end: number, hash: number): boolean {
   if (end - start > STOP_MAX_LENGTH) return false;
-  const stop = STOP_BY_HASH.get(hash);
-  return stop !== undefined && stop.length === end - start && s.startsWith(stop, start);
+  for (let k = hash & STOP_MASK; STOP_TEXT[k] !== ""; k = (k + 1) & STOP_MASK) {
+    if (STOP_HASHES[k] !== (hash | 0)) continue;
+    const stop = STOP_TEXT[k]!;
+    if (stop.length === end - start && s.startsWith(stop, start)) return true;
+  }
+  return false;
 }
 
 /**
@@ -201,43 +224,34 @@ function grow(): void {
 }
 
 /**
- * Bit-sliced counters: for each weight class and half, `PLANES` bit planes; bit b of plane k is bit
- * k of the number of features of that class with bit b set. Adding a word is a ripple-carry add.
- * 30 planes count past any string length.
+ * Weighted bit counts in byte lanes (SWAR): `lanes[h * 8 + j]` holds, in its byte L, the weight summed
+ * over the features whose half `h` has bit `j + 8L` set; adding a feature is 8 shifts and adds a half.
+ * A byte holds up to 255 (the largest weight is 12): the lanes are emptied into `counts` before then.
  */
-const PLANES = 30;
-const WEIGHTS = [12, 4, 1];
-const planes = new Int32Array(WEIGHTS.length * 2 * PLANES);
-let topPlane = 0;
+const lanes = new Int32Array(16);
+/** Weighted count per bit: `counts[h * 32 + bit]`. */
+const counts = new Float64Array(64);
+const LANE_MAX = 255;
 
-function addBits(base: number, x: number): void {
-  let k = base;
-  for (let carry = x | 0; carry !== 0; k++) {
-    const c = planes[k]! & carry;
-    planes[k] = planes[k]! ^ carry;
-    carry = c;
-  }
-  if (k - base > topPlane) topPlane = k - base;
+function addLanes(h: number, x: number, w: number): void {
+  const base = h * 8;
+  for (let j = 0; j < 8; j++) lanes[base + j] = (lanes[base + j]! + ((x >>> j) & 0x01010101) * w) | 0;
 }
 
-const pos = new Float64Array(32);
-
-/** Bits b whose weighted count (Σ over classes of weight × count) is more than half of `total`. */
-function signBits(half: number, total: number): number {
-  pos.fill(0);
-  for (let c = 0; c < WEIGHTS.length; c++) {
-    const base = (c * 2 + half) * PLANES;
-    for (let k = 0; k < topPlane; k++) {
-      const add = WEIGHTS[c]! * (1 << k);
-      for (let x = planes[base + k]!; x !== 0; ) {
-        const b = Math.clz32(x);
-        pos[b] = pos[b]! + add;
-        x ^= 0x80000000 >>> b;
-      }
+function flushLanes(): void {
+  for (let h = 0; h < 2; h++) {
+    for (let j = 0; j < 8; j++) {
+      const v = lanes[h * 8 + j]!;
+      for (let l = 0; l < 4; l++) counts[h * 32 + j + 8 * l] = counts[h * 32 + j + 8 * l]! + ((v >>> (8 * l)) & 0xff);
+      lanes[h * 8 + j] = 0;
     }
   }
+}
+
+/** Bits whose weighted count is more than half of `total`, as an unsigned 32-bit number. */
+function signBits(h: number, total: number): number {
   let out = 0;
-  for (let b = 0; b < 32; b++) if (2 * pos[b]! > total) out |= 1 << (31 - b);
+  for (let bit = 0; bit < 32; bit++) if (2 * counts[h * 32 + bit]! > total) out |= 1 << bit;
   return out >>> 0;
 }
 
@@ -263,17 +277,19 @@ export function simhash(title: string, body: string): string {
     prev = hash;
   });
   // v[b] = Σ ±w = 2·Σ(w where bit b is set) − Σw, in quarters (exact integers).
-  planes.fill(0);
-  topPlane = 0;
+  counts.fill(0);
   let total = 0;
+  let inLanes = 0;
   for (const i of used) {
     const h = keys[i]!;
     const w = weights[i]!;
-    const base = (w === 12 ? 0 : w === 4 ? 2 : 4) * PLANES;
+    if (inLanes + w > LANE_MAX) flushLanes(), (inLanes = 0);
+    inLanes += w;
     total += w;
-    addBits(base, h);
-    addBits(base + PLANES, fmix32(h ^ 0x9e3779b9));
+    addLanes(0, h, w);
+    addLanes(1, fmix32(h ^ 0x9e3779b9), w);
   }
+  flushLanes();
   return signBits(0, total).toString(16).padStart(8, "0") + signBits(1, total).toString(16).padStart(8, "0");
 }
 
