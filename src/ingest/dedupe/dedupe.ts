@@ -34,14 +34,15 @@ export async function findNearDuplicate(
   const max = options.maxDistance ?? NEAR_DUPLICATE_BITS;
   const sinceMs = Date.parse(atIso) - (options.windowDays ?? DEDUPE_WINDOW_DAYS) * 86_400_000;
   const since = new Date(sinceMs).toISOString();
-  // In-flight articles are held to the same rule as stored ones: in the window and sharing a band.
-  const extra = options.pending?.candidates(signature, Math.floor(sinceMs / 1000)) ?? [];
-  const candidates = [...(await store.findSimilar(signature, since, max)), ...extra];
   let best: NearMatch | null = null;
-  for (const c of candidates) {
-    const d = hamming(signature, c.simhash);
+  const consider = (c: { id: string; storyId: string }, d: number): void => {
     if (d <= max && (!best || d < best.distance)) best = { articleId: c.id, storyId: c.storyId, distance: d };
-  }
+  };
+  // Stored candidates first, then in-flight ones (later lines), each in storage order: on a tie the
+  // earlier article wins, as in a sequential import.
+  for (const c of await store.findSimilar(signature, since, max)) consider(c, hamming(signature, c.simhash));
+  // In-flight articles are held to the same rule as stored ones: in the window and sharing a band.
+  for (const c of options.pending?.candidates(signature, Math.floor(sinceMs / 1000), max) ?? []) consider(c, c.distance);
   return best;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Story } from "../../contract/enrichment.ts";
 import type { ArticleWrite } from "../../store/store.ts";
-import { articleIdOf, identityOf, simhashBands, sortSeconds } from "../../store/keys.ts";
+import { articleIdOf, halvesDistance, identityOf, signatureHalves, simhashBands, sortSeconds } from "../../store/keys.ts";
 
 type Keys = Pick<ArticleWrite, "sourceId" | "source" | "externalId" | "canonicalUrl" | "contentHash" | "simhash" | "publishedAt" | "seenAt">;
 
@@ -13,8 +13,20 @@ interface Entry {
   id: string;
   storyId: string;
   simhash: string;
+  /** The signature as two 32-bit halves (distances are computed on integers). */
+  hi: number;
+  lo: number;
+  bands: number[];
   /** Sort time in seconds (published, else seen), as the store's band index keeps it. */
   seconds: number;
+}
+
+/** An in-flight near-duplicate candidate, with its distance from the probe. */
+export interface PendingCandidate {
+  id: string;
+  storyId: string;
+  simhash: string;
+  distance: number;
 }
 
 /**
@@ -45,9 +57,11 @@ export class PendingSet {
 
   add(ticket: number, w: Keys, story: Story, firstSeenAt: string): void {
     const keys = this.keysOf(w);
-    this.entries.set(ticket, { keys, id: articleIdOf(identityOf(w)), storyId: story.id, simhash: w.simhash, seconds: sortSeconds(w.publishedAt, w.seenAt) });
+    const [hi, lo] = signatureHalves(w.simhash);
+    const bands = simhashBands(w.simhash);
+    this.entries.set(ticket, { keys, id: articleIdOf(identityOf(w)), storyId: story.id, simhash: w.simhash, hi, lo, bands, seconds: sortSeconds(w.publishedAt, w.seenAt) });
     for (const k of keys) this.keys.set(k, ticket);
-    for (const b of simhashBands(w.simhash)) {
+    for (const b of bands) {
       let set = this.bands.get(b);
       if (!set) this.bands.set(b, (set = new Set()));
       set.add(ticket);
@@ -62,7 +76,7 @@ export class PendingSet {
     if (!e) return;
     this.entries.delete(ticket);
     for (const k of e.keys) if (this.keys.get(k) === ticket) this.keys.delete(k);
-    for (const b of simhashBands(e.simhash)) {
+    for (const b of e.bands) {
       const set = this.bands.get(b);
       set?.delete(ticket);
       if (set?.size === 0) this.bands.delete(b);
@@ -72,21 +86,29 @@ export class PendingSet {
   }
 
   /**
-   * In-flight articles sharing a SimHash band with `simhash`, ordered at or after `sinceSeconds` (the
-   * store's rule), in ticket (line) order: the nearest neighbour is chosen in candidate order on a tie,
-   * so this order must be the one the store gives (storage order), or a parallel import would put
-   * an article equally near two stories in another story than a sequential import does.
+   * In-flight articles sharing a SimHash band with `simhash`, at most `maxDistance` bits from it,
+   * ordered at or after `sinceSeconds` (the store's rule), in ticket (line) order: the nearest
+   * neighbour is chosen in candidate order on a tie, so this order must be the one the store gives
+   * (storage order), or a parallel import would put an article equally near two stories in another
+   * story than a sequential import does.
    */
-  candidates(simhash: string, sinceSeconds: number): { id: string; storyId: string; simhash: string }[] {
+  candidates(simhash: string, sinceSeconds: number, maxDistance = 64): PendingCandidate[] {
+    const [hi, lo] = signatureHalves(simhash);
+    const tickets: number[] = [];
     const seen = new Set<number>();
-    for (const b of simhashBands(simhash)) for (const t of this.bands.get(b) ?? []) seen.add(t);
-    const tickets = [...seen].sort((a, b) => a - b);
-    const out: { id: string; storyId: string; simhash: string }[] = [];
-    for (const t of tickets) {
-      const e = this.entries.get(t)!;
-      if (e.seconds >= sinceSeconds) out.push({ id: e.id, storyId: e.storyId, simhash: e.simhash });
+    for (const b of simhashBands(simhash)) {
+      for (const t of this.bands.get(b) ?? []) {
+        if (seen.has(t)) continue;
+        seen.add(t);
+        const e = this.entries.get(t)!;
+        if (e.seconds >= sinceSeconds && halvesDistance(hi, lo, e.hi, e.lo) <= maxDistance) tickets.push(t);
+      }
     }
-    return out;
+    tickets.sort((a, b) => a - b);
+    return tickets.map((t) => {
+      const e = this.entries.get(t)!;
+      return { id: e.id, storyId: e.storyId, simhash: e.simhash, distance: halvesDistance(hi, lo, e.hi, e.lo) };
+    });
   }
 
   /** In-flight articles of a story, and the story's first-seen time when it exists only in flight. */
