@@ -83,6 +83,24 @@ function explicit(doc: Doc, master: SecurityMaster, sentenceOf: (o: number) => n
   return out;
 }
 
+/** For each first code unit of a `lowerStarts` key, the key lengths there (bit `min(length, 31)`). */
+const lowerShapes = new WeakMap<Set<string>, { size: number; shapes: Uint32Array }>();
+
+function shapesOf(lowerStarts: Set<string>): Uint32Array {
+  const known = lowerShapes.get(lowerStarts);
+  if (known && known.size === lowerStarts.size) return known.shapes;
+  const shapes = new Uint32Array(65_536);
+  for (const k of lowerStarts) if (k.length) shapes[k.charCodeAt(0)]! |= 1 << Math.min(k.length, 31);
+  lowerShapes.set(lowerStarts, { size: lowerStarts.size, shapes });
+  return shapes;
+}
+
+/** `lowerStarts.has(key)`, most keys turned away by their first character and length without hashing them. */
+function startsLower(lowerStarts: Set<string>, shapes: Uint32Array, key: string): boolean {
+  const lengths = shapes[key.charCodeAt(0)]!;
+  return lengths !== 0 && (lengths & (1 << Math.min(key.length, 31))) !== 0 && lowerStarts.has(key);
+}
+
 /** Walks the (sorted) explicit candidates alongside the tokens: is token `t` inside one of them? */
 function coverage(explicitC: Candidate[]): (t: Token) => boolean {
   let k = 0;
@@ -108,9 +126,10 @@ export function scan(doc: Doc, master: SecurityMaster): Scan {
   const explicitC = candidates.slice().sort((a, b) => a.start - b.start);
   const covered = coverage(explicitC);
   const keys = tokens.map((t) => t.key);
+  const shapes = shapesOf(master.lowerStarts);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!t.cap && !master.lowerStarts.has(t.key)) continue;
+    if (!t.cap && !startsLower(master.lowerStarts, shapes, t.key)) continue;
     if (explicitC.length && covered(t)) continue;
     const matches = matchAt(master.trie, keys, i);
     let taken = 0;

@@ -55,25 +55,29 @@ function isJoiner(c: number): boolean {
 }
 
 function makeToken(text: string, start: number, end: number): Token {
-  let raw = text.slice(start, end);
-  const n = raw.length;
-  if (n > 2 && (raw.charCodeAt(n - 1) === 115 || raw.charCodeAt(n - 1) === 83) && (raw.charCodeAt(n - 2) === 39 || raw.charCodeAt(n - 2) === 0x2019)) raw = raw.slice(0, -2);
+  let e = end;
+  const last = text.charCodeAt(e - 1);
+  const before = text.charCodeAt(e - 2);
+  if (e - start > 2 && (last === 115 || last === 83) && (before === 39 || before === 0x2019)) e -= 2;
   let upperN = 0;
   let lower = false;
-  for (let k = 0; k < raw.length; k++) {
-    const c = raw.charCodeAt(k);
+  let curly = false;
+  for (let k = start; k < e; k++) {
+    const c = text.charCodeAt(k);
     if (c >= 65 && c <= 90) upperN++;
     else if (c >= 97 && c <= 122) lower = true;
     else if (c >= 128) {
+      if (c === 0x2019) curly = true;
       const u = unitClass(c);
       if (u & 4) upperN++;
       else if (u & 8) lower = true;
     }
   }
-  const c0 = raw.charCodeAt(0);
+  const raw = text.slice(start, e);
+  const c0 = text.charCodeAt(start);
   const cap = (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57) || (c0 >= 128 && (unitClass(c0) & 4) !== 0);
   let key = upperN === 0 ? raw : raw.toLowerCase();
-  if (key.includes("’")) key = key.replace(/’/g, "'");
+  if (curly) key = key.replace(/’/g, "'");
   return { start, end, key, raw, cap, upper: !lower && upperN >= 2, sentence: -1 };
 }
 
