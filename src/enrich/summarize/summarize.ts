@@ -8,7 +8,7 @@ import type { Doc, Span } from "../normalize/normalize.ts";
 import type { Reference } from "../../reference/reference.ts";
 import type { Findings } from "../findings.ts";
 import { figuresIn } from "./features.ts";
-import { overlapIds, WordIds } from "./words.ts";
+import { markIds, overlapMarked, WordIds } from "./words.ts";
 import { prominence } from "../impact/prominence.ts";
 
 export interface SummaryOptions {
@@ -23,8 +23,8 @@ interface Candidate {
   text: string;
   /** Content-word ids (per document, see words.ts). */
   words: number[];
-  /** `words` as a set, made when the sentence is chosen. */
-  wordSet?: Set<number>;
+  /** Largest overlap with a chosen sentence so far (see `pick`). */
+  redundancy: number;
   wordCount: number;
   score: number;
   money: boolean;
@@ -62,6 +62,7 @@ function mayBeDateline(raw: string): boolean {
 /** Characters of `\s`. */
 function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
@@ -135,7 +136,7 @@ function candidates(doc: Doc, f: Findings): Candidate[] {
     if (ANAPHOR_FIRST.includes(text[0] ?? "") && ANAPHOR.test(text)) score *= 0.5;
     if (BACKGROUND.test(text)) score *= 0.75;
     if (JUNK.test(text)) score = 0;
-    return { span, text, words, wordCount, score, money };
+    return { span, text, words, wordCount, score, money, redundancy: 0 };
   });
 }
 
@@ -143,20 +144,23 @@ function pick(cands: Candidate[], max: number, maxWords: number): Candidate[] {
   const chosen: Candidate[] = [];
   let words = 0;
   const pool = cands.filter((c) => c.score > 0);
+  for (const c of pool) c.redundancy = 0;
   while (chosen.length < max && pool.length > 0) {
     let best = -1;
     let bestValue = -Infinity;
-    pool.forEach((c, i) => {
-      let redundancy = 0;
-      for (const k of chosen) redundancy = Math.max(redundancy, overlapIds(c.words, k.words, (k.wordSet ??= new Set(k.words))));
-      const value = redundancy > 0.6 ? -Infinity : c.score - 0.6 * redundancy;
+    for (let i = 0; i < pool.length; i++) {
+      const c = pool[i]!;
+      const value = c.redundancy > 0.6 ? -Infinity : c.score - 0.6 * c.redundancy;
       if (value > bestValue) (best = i), (bestValue = value);
-    });
+    }
     if (best < 0 || bestValue === -Infinity) break;
     const [c] = pool.splice(best, 1);
     if (chosen.length >= 2 && words + c!.wordCount > maxWords) break;
     chosen.push(c!);
     words += c!.wordCount;
+    // The redundancy of the others is their largest overlap with any chosen one: only the new one can raise it.
+    markIds(c!.words);
+    for (const o of pool) o.redundancy = Math.max(o.redundancy, overlapMarked(o.words, c!.words.length));
   }
   return chosen;
 }
