@@ -9,6 +9,7 @@ import { articleIdOf, halvesDistance, identityOf, signatureHalves, simhashBands,
 type Keys = Pick<ArticleWrite, "sourceId" | "source" | "externalId" | "canonicalUrl" | "contentHash" | "simhash" | "publishedAt" | "seenAt">;
 
 interface Entry {
+  ticket: number;
   keys: string[];
   id: string;
   storyId: string;
@@ -19,6 +20,8 @@ interface Entry {
   bands: number[];
   /** Sort time in seconds (published, else seen), as the store's band index keeps it. */
   seconds: number;
+  /** The last candidates() call that saw this entry (each entry is compared once per call). */
+  mark: number;
 }
 
 /** An in-flight near-duplicate candidate, with its distance from the probe. */
@@ -41,8 +44,9 @@ export class PendingSet {
   private readonly entries = new Map<number, Entry>();
   private readonly keys = new Map<string, number>();
   private readonly stories = new Map<string, { count: number; firstSeenAt: string }>();
-  /** SimHash band key → tickets of in-flight articles with that band (like the store's band index). */
-  private readonly bands = new Map<number, Set<number>>();
+  /** SimHash band key → in-flight articles with that band (like the store's band index). */
+  private readonly bands = new Map<number, Set<Entry>>();
+  private calls = 0;
 
   private keysOf(w: Keys): string[] {
     const out = [`i:${identityOf(w)}`, `h:${w.contentHash}`];
@@ -56,15 +60,17 @@ export class PendingSet {
   }
 
   add(ticket: number, w: Keys, story: Story, firstSeenAt: string): void {
+    this.remove(ticket);
     const keys = this.keysOf(w);
     const [hi, lo] = signatureHalves(w.simhash);
     const bands = simhashBands(w.simhash);
-    this.entries.set(ticket, { keys, id: articleIdOf(identityOf(w)), storyId: story.id, simhash: w.simhash, hi, lo, bands, seconds: sortSeconds(w.publishedAt, w.seenAt) });
+    const entry: Entry = { ticket, keys, id: articleIdOf(identityOf(w)), storyId: story.id, simhash: w.simhash, hi, lo, bands, seconds: sortSeconds(w.publishedAt, w.seenAt), mark: 0 };
+    this.entries.set(ticket, entry);
     for (const k of keys) this.keys.set(k, ticket);
     for (const b of bands) {
       let set = this.bands.get(b);
       if (!set) this.bands.set(b, (set = new Set()));
-      set.add(ticket);
+      set.add(entry);
     }
     const s = this.stories.get(story.id);
     if (s) s.count++;
@@ -78,7 +84,7 @@ export class PendingSet {
     for (const k of e.keys) if (this.keys.get(k) === ticket) this.keys.delete(k);
     for (const b of e.bands) {
       const set = this.bands.get(b);
-      set?.delete(ticket);
+      set?.delete(e);
       if (set?.size === 0) this.bands.delete(b);
     }
     const s = this.stories.get(e.storyId);
@@ -94,21 +100,17 @@ export class PendingSet {
    */
   candidates(simhash: string, sinceSeconds: number, maxDistance = 64): PendingCandidate[] {
     const [hi, lo] = signatureHalves(simhash);
-    const tickets: number[] = [];
-    const seen = new Set<number>();
+    const mark = ++this.calls;
+    const found: Entry[] = [];
     for (const b of simhashBands(simhash)) {
-      for (const t of this.bands.get(b) ?? []) {
-        if (seen.has(t)) continue;
-        seen.add(t);
-        const e = this.entries.get(t)!;
-        if (e.seconds >= sinceSeconds && halvesDistance(hi, lo, e.hi, e.lo) <= maxDistance) tickets.push(t);
+      for (const e of this.bands.get(b) ?? []) {
+        if (e.mark === mark) continue;
+        e.mark = mark;
+        if (e.seconds >= sinceSeconds && halvesDistance(hi, lo, e.hi, e.lo) <= maxDistance) found.push(e);
       }
     }
-    tickets.sort((a, b) => a - b);
-    return tickets.map((t) => {
-      const e = this.entries.get(t)!;
-      return { id: e.id, storyId: e.storyId, simhash: e.simhash, distance: halvesDistance(hi, lo, e.hi, e.lo) };
-    });
+    found.sort((a, b) => a.ticket - b.ticket);
+    return found.map((e) => ({ id: e.id, storyId: e.storyId, simhash: e.simhash, distance: halvesDistance(hi, lo, e.hi, e.lo) }));
   }
 
   /** In-flight articles of a story, and the story's first-seen time when it exists only in flight. */
