@@ -3,7 +3,7 @@
  * paragraph, paragraph and sentence spans, word count, language and content hash. Every later stage
  * reads the `Doc`; every offset in the enrichment points into `doc.text`.
  */
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 import { splitSentences } from "./sentences.ts";
 import { letterOrNumberAt } from "./chars.ts";
 
@@ -37,6 +37,10 @@ export interface NormalizeInput {
   source?: string | undefined;
   publishedAt?: string | undefined;
 }
+
+/** Hex SHA-256 of a string: the one-shot `crypto.hash` where Node has it (20.12+), else a `Hash` object. */
+const sha256Hex: (s: string) => string =
+  typeof crypto.hash === "function" ? (s) => crypto.hash("sha256", s, "hex") : (s) => crypto.createHash("sha256").update(s).digest("hex");
 
 const ENGLISH_STOPWORDS = new Set(
   "the of and to in a is that for on with as by at from it its was are be has have will said this an or which but not".split(" "),
@@ -105,13 +109,16 @@ function asciiWord(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
+/** Per ASCII code: 1 starts and continues a word (letter, digit), 2 only continues it (' . -), 0 neither. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (asciiWord(c) ? 1 : c === 39 || c === 46 || c === 45 ? 2 : 0));
+
 /** End of the word of `/[\p{L}\p{N}][\p{L}\p{N}'’.-]*‌/u` whose first code point ends at `e`. */
 function wordEnd(text: string, e: number): number {
   const n = text.length;
   while (e < n) {
     const d = text.charCodeAt(e);
     if (d < 128) {
-      if (!(asciiWord(d) || d === 39 || d === 46 || d === 45)) break;
+      if (ASCII_WORD[d] === 0) break;
       e++;
     } else if (d === 0x2019) e++;
     else {
@@ -130,7 +137,7 @@ function detectLanguage(text: string): { language: string; words: number } {
   const n = text.length;
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
-    const first = c < 128 ? (asciiWord(c) ? 1 : 0) : letterOrNumberAt(text, i);
+    const first = c < 128 ? ASCII_WORD[c]! & 1 : letterOrNumberAt(text, i);
     if (!first) {
       i++; // the half of a surrogate pair is not a word character either
       continue;
@@ -160,7 +167,7 @@ export function normalize(input: NormalizeInput): Doc {
   const bodyStart = title && body ? title.length + 2 : title ? text.length : 0;
   const paragraphs = paragraphSpans(text);
   const sentences = paragraphs.flatMap((p) => splitSentences(text, p));
-  const contentHash = createHash("sha256").update(text).digest("hex").slice(0, 16);
+  const contentHash = sha256Hex(text).slice(0, 16);
   const { language, words } = detectLanguage(text);
   return {
     id: input.id ?? `sha256:${contentHash}`,
