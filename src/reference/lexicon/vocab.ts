@@ -11,19 +11,30 @@
 
 /** Word → id (1, 2, …). */
 const WORDS = new Map<string, number>();
-/** Words by id (index 0 unused). */
-const LIST: string[] = [""];
-/** Word lengths by id. */
-let lens = new Int32Array(1024);
+/** Number of words + 1 (id 0 unused). */
+let wordCount = 1;
+/** The letters of every word, back to back (`CHARS[OFF[id]]` … `CHARS[OFF[id] + LENS[id] - 1]`): compared as numbers. */
+let CHARS = new Uint16Array(8192);
+let charCount = 0;
+let OFF = new Int32Array(1024);
+let LENS = new Int32Array(1024);
 /**
- * Open-addressing table of word ids by the hash of their letters, so a token is looked up straight from
- * the text's char codes (no string per token).
+ * Open-addressing table of word ids by the hash of their letters (`HASH` holds each slot's full hash), so
+ * a token is looked up straight from the text's char codes (no string per token).
  */
 let slots = new Int32Array(1024);
-/** Prefix edges bucketed by their first three letters (`bucketOf`): [prefix, prefix id]. */
-const BUCKETS: Array<Array<[string, number]> | null> = Array.from({ length: 4096 }, () => null);
+let HASH = new Int32Array(1024);
+/**
+ * Prefix edges bucketed by their first three letters (`bucketOf`): per bucket, the prefix ids, whose
+ * letters are `PCHARS[POFF[id]]` … (`PLENS[id]` of them).
+ */
+const BUCKETS: Array<number[] | null> = Array.from({ length: 4096 }, () => null);
+const PREFIXES = new Map<string, number>();
+let PCHARS = new Uint16Array(1024);
+let pcharCount = 0;
+let POFF = new Int32Array(256);
+let PLENS = new Int32Array(256);
 let prefixCount = 0;
-
 /** Grows whenever a word or prefix is added; tokens looked up under an older version are refreshed. */
 export let vocabVersion = 0;
 
@@ -37,22 +48,29 @@ const unit = (src: string, i: number) => {
 function hashOf(src: string, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < to; i++) h = Math.imul(h ^ unit(src, i), 0x01000193);
-  return h >>> 0;
+  return h | 0;
 }
 
-function sameWord(w: string, src: string, from: number, to: number): boolean {
-  if (w.length !== to - from) return false;
-  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) !== unit(src, from + i)) return false;
+/** Whether `src` [from, from + len) holds the letters `chars` [at, at + len). */
+function sameChars(chars: Uint16Array, at: number, src: string, from: number, len: number): boolean {
+  for (let i = 0; i < len; i++) {
+    const c = src.charCodeAt(from + i);
+    if (chars[at + i] !== (c === 0x2019 ? 39 : c)) return false;
+  }
   return true;
 }
 
 function place(id: number): void {
-  const w = LIST[id]!;
+  const h = hashOf(WORD_LIST[id]!, 0, LENS[id]!);
   const mask = slots.length - 1;
-  let p = hashOf(w, 0, w.length) & mask;
+  let p = h & mask;
   while (slots[p] !== 0) p = (p + 1) & mask;
   slots[p] = id;
+  HASH[p] = h;
 }
+
+/** Words by id (index 0 unused), to rebuild the table when it grows. */
+const WORD_LIST: string[] = [""];
 
 /**
  * The id of a word, adding it to the vocabulary when new.
@@ -63,17 +81,35 @@ function place(id: number): void {
 export function wordId(w: string): number {
   let id = WORDS.get(w);
   if (id !== undefined) return id;
-  id = LIST.length;
+  id = wordCount++;
   WORDS.set(w, id);
-  LIST.push(w);
-  if (id >= lens.length) lens = grow(lens);
-  lens[id] = w.length;
-  if (LIST.length * 2 > slots.length) {
+  WORD_LIST.push(w);
+  if (id >= LENS.length) {
+    LENS = grow(LENS);
+    OFF = grow(OFF);
+  }
+  while (charCount + w.length > CHARS.length) CHARS = grow16(CHARS);
+  OFF[id] = charCount;
+  LENS[id] = w.length;
+  for (let i = 0; i < w.length; i++) CHARS[charCount++] = unit(w, i);
+  if (wordCount * 2 > slots.length) {
     slots = new Int32Array(slots.length * 2);
-    for (let k = 1; k < LIST.length; k++) place(k);
+    HASH = new Int32Array(slots.length);
+    for (let k = 1; k < wordCount; k++) place(k);
   } else place(id);
   vocabVersion++;
   return id;
+}
+
+/** The id of the word with hash `h` whose letters are `src` [from, to), 0 when unknown. */
+function probe(h: number, src: string, from: number, to: number): number {
+  const mask = slots.length - 1;
+  const len = to - from;
+  for (let p = h & mask; ; p = (p + 1) & mask) {
+    const id = slots[p]!;
+    if (id === 0) return 0;
+    if (HASH[p] === h && LENS[id] === len && sameChars(CHARS, OFF[id]!, src, from, len)) return id;
+  }
 }
 
 /**
@@ -83,18 +119,7 @@ export function wordId(w: string): number {
  * idIn("they beat it", 5, 9) === wordId("beat") // true
  */
 export function idIn(src: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) {
-    const c = src.charCodeAt(i);
-    h = Math.imul(h ^ (c === 0x2019 ? 39 : c), 0x01000193);
-  }
-  const mask = slots.length - 1;
-  const len = to - from;
-  for (let p = (h >>> 0) & mask; ; p = (p + 1) & mask) {
-    const id = slots[p]!;
-    if (id === 0) return 0;
-    if (lens[id] === len && sameWord(LIST[id]!, src, from, to)) return id;
-  }
+  return probe(hashOf(src, from, to), src, from, to);
 }
 
 const bucketOf = (src: string, i: number) => (unit(src, i) * 961 + unit(src, i + 1) * 31 + unit(src, i + 2)) & 4095;
@@ -107,12 +132,21 @@ const bucketOf = (src: string, i: number) => (unit(src, i) * 961 + unit(src, i +
  */
 export function prefixId(p: string): number {
   if (p.length < 3) throw new Error(`vocabulary: prefix "${p}" is shorter than three letters`);
-  const list = (BUCKETS[bucketOf(p, 0)] ??= []);
-  const found = list.find(([q]) => q === p);
-  if (found) return found[1];
-  list.push([p, ++prefixCount]);
+  const found = PREFIXES.get(p);
+  if (found !== undefined) return found;
+  const id = ++prefixCount;
+  PREFIXES.set(p, id);
+  if (id >= PLENS.length) {
+    PLENS = grow(PLENS);
+    POFF = grow(POFF);
+  }
+  while (pcharCount + p.length > PCHARS.length) PCHARS = grow16(PCHARS);
+  POFF[id] = pcharCount;
+  PLENS[id] = p.length;
+  for (let i = 0; i < p.length; i++) PCHARS[pcharCount++] = unit(p, i);
+  (BUCKETS[bucketOf(p, 0)] ??= []).push(id);
   vocabVersion++;
-  return prefixCount;
+  return id;
 }
 
 /** Ids of the vocabulary words and prefixes of a token list (see `Tokens`). */
@@ -137,21 +171,33 @@ export function lookUp(src: string, wstart: Int32Array, wend: Int32Array, n: num
   const buf = new Int32Array(2 * n + 1);
   const ids = buf.subarray(0, n);
   const preFrom = buf.subarray(n);
-  let pre = new Int32Array(16);
+  let pre = new Int32Array((n >> 3) + 16);
   let np = 0;
   for (let k = 0; k < n; k++) {
     const from = wstart[k]!;
     const to = wend[k]!;
-    ids[k] = idIn(src, from, to);
+    // One pass over the letters: the word's hash, and the bucket of its first three letters.
+    let h = 0x811c9dc5;
+    let b = 0;
+    for (let i = from; i < to; i++) {
+      let c = src.charCodeAt(i);
+      if (c === 0x2019) c = 39;
+      h = Math.imul(h ^ c, 0x01000193);
+      if (i - from < 3) b = b * 31 + c;
+    }
+    ids[k] = probe(h, src, from, to);
     preFrom[k] = np;
-    if (to - from < 3) continue;
-    const list = BUCKETS[bucketOf(src, from)];
+    const len = to - from;
+    if (len < 3) continue;
+    // b = c0·961 + c1·31 + c2, as bucketOf computes it.
+    const list = BUCKETS[b & 4095];
     if (!list) continue;
     for (let i = 0; i < list.length; i++) {
-      const p = list[i]![0];
-      if (p.length > to - from || !sameWord(p, src, from, from + p.length)) continue;
+      const id = list[i]!;
+      const plen = PLENS[id]!;
+      if (plen > len || !sameChars(PCHARS, POFF[id]!, src, from, plen)) continue;
       if (np === pre.length) pre = grow(pre);
-      pre[np++] = list[i]![1];
+      pre[np++] = id;
     }
   }
   preFrom[n] = np;
@@ -160,6 +206,12 @@ export function lookUp(src: string, wstart: Int32Array, wend: Int32Array, n: num
 
 function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+function grow16(a: Uint16Array<ArrayBuffer>): Uint16Array<ArrayBuffer> {
+  const b = new Uint16Array(a.length * 2);
   b.set(a);
   return b;
 }
