@@ -29,6 +29,9 @@ function wordUnit(text: string, i: number): number {
 const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 38 || c === 46;
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 
+/** Where `scanSpans` writes while it scans (grown as needed, reused): starts, ends, word ends. */
+let scratch = new Int32Array(3 * 1024);
+
 /** Token offsets, and where each token's word is read from. */
 export interface Spans {
   count: number;
@@ -54,10 +57,10 @@ export interface Spans {
 export function scanSpans(text: string): Spans {
   const n = text.length;
   const cap = (n >> 1) + 1; // two tokens need a separator between them
-  const buf = new Int32Array(cap * 3);
-  const starts = buf.subarray(0, cap);
-  const ends = buf.subarray(cap, 2 * cap);
-  const wend = buf.subarray(2 * cap);
+  if (scratch.length < cap * 3) scratch = new Int32Array(cap * 3);
+  const starts = scratch.subarray(0, cap);
+  const ends = scratch.subarray(cap, 2 * cap);
+  const wend = scratch.subarray(2 * cap, 3 * cap);
   const lower = text.toLowerCase();
   let count = 0;
   for (let i = 0; i < n; ) {
@@ -77,7 +80,13 @@ export function scanSpans(text: string): Spans {
     ends[count] = i;
     wend[count++] = i - s >= 3 && lower.charCodeAt(i - 1) === 115 && isApostrophe(lower.charCodeAt(i - 2)) ? i - 2 : i;
   }
-  const spans = { count, starts: starts.subarray(0, count), ends: ends.subarray(0, count), src: lower, wstart: starts.subarray(0, count), wend: wend.subarray(0, count) };
+  // The scan ran in the shared scratch buffer: the tokens get one buffer of their exact size.
+  const buf = new Int32Array(count * 3);
+  buf.set(starts.subarray(0, count), 0);
+  buf.set(ends.subarray(0, count), count);
+  buf.set(wend.subarray(0, count), 2 * count);
+  const own = buf.subarray(0, count);
+  const spans = { count, starts: own, ends: buf.subarray(count, 2 * count), src: lower, wstart: own, wend: buf.subarray(2 * count) };
   return lower.length === n ? spans : joined(text, spans);
 }
 
