@@ -56,7 +56,11 @@ function cueStats(doc: Doc, tax: Taxonomy): CueStats {
   const words = tokens.count;
   try {
     for (let i = 0; i < words; ) {
-      found.length = 0;
+      if (!tax.matcher.canStart(tokens, i)) {
+        i++;
+        continue;
+      }
+      if (found.length > 0) found.length = 0;
       const next = tax.matcher.collectAt(tokens, i, words, found);
       if (next === i) {
         i++;
@@ -65,16 +69,17 @@ function cueStats(doc: Doc, tax: Taxonomy): CueStats {
       const start = tokens.starts[i]!;
       const boost = start < titleEnd ? titleBoost : start < lead ? leadBoost : 1;
       // One cue per topic per position: "ai infrastructure" and "ai" do not both count.
-      best.length = 0;
+      let nb = 0;
       for (const list of found) {
         for (const h of list) {
-          let k = best.length - 1;
+          let k = nb - 1;
           while (k >= 0 && best[k]!.topic !== h.topic) k--;
-          if (k < 0) best.push(h);
+          if (k < 0) best[nb++] = h;
           else if (h.weight > best[k]!.weight) best[k] = h;
         }
       }
-      for (const h of best) {
+      for (let b = 0; b < nb; b++) {
+        const h = best[b]!;
         let k = slotOf[h.id]! - 1;
         if (k < 0) {
           k = st.seen.length;

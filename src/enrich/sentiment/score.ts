@@ -40,7 +40,8 @@ function percentAfter(text: string, at: number): number | null {
 }
 
 function pick(payloads: LexEntry[]): LexEntry {
-  return payloads.find((p) => p.kind === "polar") ?? payloads[0]!;
+  for (let k = 0; k < payloads.length; k++) if (payloads[k]!.kind === "polar") return payloads[k]!;
+  return payloads[0]!;
 }
 
 /**
@@ -73,7 +74,7 @@ function scoreRange(text: string, tokens: Tokens, lex: Lexicon, from: number, to
   let int = 1;
   const m = lex.matcher;
   for (let i = from; i < to; ) {
-    const payloads = m.matchAt(tokens, i, to);
+    const payloads = m.canStart(tokens, i) ? m.matchAt(tokens, i, to) : null;
     if (!payloads) {
       i++;
       continue;
@@ -126,7 +127,9 @@ export function sentenceScores(doc: Doc, lex: Lexicon): SentenceScores {
   if (found && found.lex === lex) return found.scores;
   const tokens = tokensOf(doc);
   const n = doc.sentences.length;
-  const out: SentenceScores = { scores: new Float64Array(n), tokenFrom: new Int32Array(n), tokenTo: new Int32Array(n), hits: [] };
+  // One buffer for the three per-sentence arrays (a typed array's own buffer costs more than a view).
+  const buf = new ArrayBuffer(16 * n);
+  const out: SentenceScores = { scores: new Float64Array(buf, 0, n), tokenFrom: new Int32Array(buf, 8 * n, n), tokenTo: new Int32Array(buf, 12 * n, n), hits: [] };
   let k = 0;
   for (let s = 0; s < n; s++) {
     const span = doc.sentences[s]!;

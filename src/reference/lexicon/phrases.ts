@@ -85,16 +85,19 @@ export function tokensOf(doc: { text: string }): Tokens {
 
 interface Node<T> {
   /** Exact-word edges by word id. */
-  next?: Map<number, Node<T>>;
+  next: Map<number, Node<T>> | undefined;
+  /** Bit `id & 31` set for each word id in `next`: most tokens take no edge, and this says so without the map. */
+  mask: number;
   /** Prefix edges by prefix id. */
-  pre?: Map<number, Node<T>>;
+  pre: Map<number, Node<T>> | undefined;
   /** Creation order: prefix edges of one node are tried in the order they were added. */
   rank: number;
-  out?: T[];
+  out: T[] | undefined;
 }
 
 let ranks = 0;
-const newNode = <T>(): Node<T> => ({ rank: ranks++ });
+/** Every node has every field from the start (one object shape, so the walk's property reads stay monomorphic). */
+const newNode = <T>(): Node<T> => ({ next: undefined, mask: 0, pre: undefined, rank: ranks++, out: undefined });
 
 export interface PhraseHit<T> {
   /** First token index of the phrase. */
@@ -135,6 +138,19 @@ export class PhraseMatcher<T> {
   private firstChild(id: number): Node<T> {
     while (this.first.length <= id) this.first.push(null);
     return (this.first[id] ??= newNode());
+  }
+
+  /**
+   * Whether a phrase can start at token `i` of fresh tokens (its word or one of its prefixes opens one):
+   * a cheap test that lets scans skip most tokens without a walk.
+   *
+   * @example
+   * if (matcher.canStart(tokens, i)) payloads = matcher.matchAt(tokens, i, limit);
+   */
+  canStart(tokens: Tokens, i: number): boolean {
+    const id = tokens.ids[i]!;
+    if (id < this.first.length && this.first[id] !== null) return true;
+    return this.root.pre !== undefined && tokens.preFrom[i]! < tokens.preFrom[i + 1]!;
   }
 
   /** The longest phrase starting at token `i` (not crossing `limit`), or null. */
@@ -199,8 +215,9 @@ export class PhraseMatcher<T> {
       }
     }
     if (j >= limit) return;
-    if (node.next) {
-      const exact = node.next.get(tokens.ids[j]!);
+    const id = tokens.ids[j]!;
+    if (((node.mask >>> (id & 31)) & 1) !== 0) {
+      const exact = node.next!.get(id);
       if (exact) this.walk(exact, tokens, j + 1, limit, all);
     }
     if (node.pre && tokens.preFrom[j]! < tokens.preFrom[j + 1]!) this.walkPre(node.pre, tokens, j, limit, all);
@@ -245,6 +262,7 @@ function child<T>(node: Node<T>, id: number): Node<T> {
   node.next ??= new Map();
   let n = node.next.get(id);
   if (!n) node.next.set(id, (n = newNode()));
+  node.mask |= 1 << (id & 31);
   return n;
 }
 
