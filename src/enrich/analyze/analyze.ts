@@ -64,6 +64,11 @@ function risks(c: Ctx, f: Findings, t: Template): string[] {
   return out;
 }
 
+function outlook(c: Ctx, t: Template): string {
+  const watch = t.watch(c);
+  return watch ? `${HORIZON_WORDS[c.horizon]}, watch ${watch}.` : "No market catalyst to watch.";
+}
+
 /**
  * Writes the heuristic analysis of an article from what the earlier stages found.
  *
@@ -86,7 +91,7 @@ export function analyze(doc: Doc, _ref: Reference, f: Findings & { impact: Impac
     losers: c.losers.map((p) => p.symbol),
     risks: risks(c, f, t),
     contrarian: t.contrarian(c),
-    outlook: t.watch(c) ? `${HORIZON_WORDS[c.horizon]}, watch ${t.watch(c)}.` : "No market catalyst to watch.",
+    outlook: outlook(c, t),
     generator: `heuristic@${ENGINE_VERSION}`,
   };
 }

@@ -89,19 +89,29 @@ function labelOf(t: TickerLink): string {
   return `${displayName(t)} (${t.symbol})`;
 }
 
-function parties(f: Findings, doc?: Pick<Doc, "sentences" | "bodyStart">): { winners: Party[]; losers: Party[] } {
+/** `labelOf`, each ticker's label made once per context. */
+function labeller(): (t: TickerLink) => string {
+  const labels = new Map<TickerLink, string>();
+  return (t) => {
+    let l = labels.get(t);
+    if (l === undefined) labels.set(t, (l = labelOf(t)));
+    return l;
+  };
+}
+
+function parties(f: Findings, label: (t: TickerLink) => string, doc?: Pick<Doc, "sentences" | "bodyStart">): { winners: Party[]; losers: Party[] } {
   const signals = partySignals(f, doc);
-  const all = f.linked.tickers.map((t) => ({ symbol: t.symbol, label: labelOf(t), signal: signals.get(t.symbol)!.signal, why: joinAnd(signals.get(t.symbol)!.why) }));
+  const all = f.linked.tickers.map((t) => ({ symbol: t.symbol, label: label(t), signal: signals.get(t.symbol)!.signal, why: joinAnd(signals.get(t.symbol)!.why) }));
   return {
     winners: all.filter((p) => p.signal >= 0.15).sort((a, b) => b.signal - a.signal),
     losers: all.filter((p) => p.signal <= -0.15).sort((a, b) => a.signal - b.signal),
   };
 }
 
-function nameOf(id: string | null, f: Findings): string | null {
+function nameOf(id: string | null, f: Findings, label: (t: TickerLink) => string): string | null {
   if (!id) return null;
   const t = f.linked.tickers.find((x) => x.symbol === id);
-  return t ? labelOf(t) : id;
+  return t ? label(t) : id;
 }
 
 function magnitudeOf(score: number): Ctx["magnitude"] {
@@ -120,10 +130,11 @@ export function context(f: Findings, impact: Impact, doc?: Pick<Doc, "sentences"
   const top = f.linked.tickers[0];
   const privates = f.linked.entities.filter((e) => e.type === "private_company").sort((a, b) => b.salience - a.salience);
   const macro = main && (main.rule.family === "rates" || main.rule.family === "macro");
-  const subject = top ? labelOf(top) : macro ? "the market" : privates[0]?.name ?? f.linked.entities[0]?.name ?? "the companies involved";
+  const label = labeller();
+  const subject = top ? label(top) : macro ? "the market" : privates[0]?.name ?? f.linked.entities[0]?.name ?? "the companies involved";
   const ev = main?.event;
-  const actor = nameOf(ev?.actor ?? null, f) ?? subject;
-  const target = nameOf(ev?.target ?? null, f) ?? (f.linked.tickers[1] ? labelOf(f.linked.tickers[1]) : "its counterparties");
+  const actor = nameOf(ev?.actor ?? null, f, label) ?? subject;
+  const target = nameOf(ev?.target ?? null, f, label) ?? (f.linked.tickers[1] ? label(f.linked.tickers[1]) : "its counterparties");
   return {
     family: !top && !macro ? (privates.length ? "private" : "none") : (main?.rule.family ?? "none"),
     main: ev,
@@ -134,7 +145,7 @@ export function context(f: Findings, impact: Impact, doc?: Pick<Doc, "sentences"
     amount: ev?.amount?.text ?? "",
     priceTarget: f.events.find((e) => e.type === "price_target" && e.amount)?.amount?.text ?? (ev?.type === "rating_change" ? (ev.amount?.text ?? "") : ""),
     figures: ev?.figures.map((x) => ({ name: x.name, text: x.text })) ?? [],
-    ...parties(f, doc),
+    ...parties(f, label, doc),
     privates,
     authorities: f.linked.entities.filter((e) => e.type === "regulator" || e.type === "government").sort((a, b) => b.salience - a.salience).map((e) => e.name),
     magnitude: magnitudeOf(impact.score),
