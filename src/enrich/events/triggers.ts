@@ -48,30 +48,41 @@ export const DETECTORS: ReadonlyArray<readonly [Detector, string]> = [
   [outage, "outage* offline"],
 ];
 
-/** Per word id: [detector, group bit] pairs, flat; per prefix id the same (see the vocabulary). */
-let BY_WORD: Array<number[] | null> = [];
-let BY_PREFIX: Array<number[] | null> = [];
-/** Per detector: the bits all of its groups make together. */
-const NEED = new Uint8Array(DETECTORS.length);
+/**
+ * Per word id, the detectors whose first trigger group (`FIRST`) or second (`SECOND`) has the word, as
+ * bit masks (bit d = detector d; there are fewer than 32); per prefix id the same.
+ */
+const first: number[] = [];
+const second: number[] = [];
+const firstPre: number[] = [];
+const secondPre: number[] = [];
+/** Detectors with two groups (both must appear). */
+let TWO_GROUPS = 0;
+if (DETECTORS.length > 31) throw new Error("events: more detectors than the trigger masks hold");
 
 DETECTORS.forEach(([, spec], d) => {
   spec.split("|").forEach((group, g) => {
-    const bit = 1 << g;
-    NEED[d]! |= bit;
+    if (g > 1) throw new Error(`events: detector ${d} has more than two trigger groups`);
+    if (g === 1) TWO_GROUPS |= 1 << d;
+    const [byWord, byPrefix] = g === 0 ? [first, firstPre] : [second, secondPre];
     for (const w of group.trim().split(/\s+/)) {
       if (!w.endsWith("*")) {
-        (BY_WORD[wordId(w)] ??= []).push(d, bit);
+        const id = wordId(w);
+        byWord[id] = (byWord[id] ?? 0) | (1 << d);
         continue;
       }
       const p = w.slice(0, -1);
       if (p.length < 3) throw new Error(`events: trigger prefix "${w}" is shorter than three letters`);
-      (BY_PREFIX[prefixId(p)] ??= []).push(d, bit);
+      const id = prefixId(p);
+      byPrefix[id] = (byPrefix[id] ?? 0) | (1 << d);
     }
   });
 });
-// Dense tables (no holes), so every look-up is a plain array read.
-BY_WORD = Array.from(BY_WORD, (x) => x ?? null);
-BY_PREFIX = Array.from(BY_PREFIX, (x) => x ?? null);
+/** Dense typed tables; words and prefixes added after the triggers have larger ids (read as no detector). */
+const FIRST = Int32Array.from(first, (x) => x ?? 0);
+const SECOND = Int32Array.from(second, (x) => x ?? 0);
+const FIRST_PRE = Int32Array.from(firstPre, (x) => x ?? 0);
+const SECOND_PRE = Int32Array.from(secondPre, (x) => x ?? 0);
 
 /**
  * Marks in `fired` (one slot per detector) the detectors whose trigger groups all appear in the tokens
@@ -82,29 +93,21 @@ BY_PREFIX = Array.from(BY_PREFIX, (x) => x ?? null);
  * if (triggered(tokens, 0, 12, fired)) DETECTORS.forEach(([detect], d) => fired[d] && detect(ctx));
  */
 export function triggered(tokens: Tokens, from: number, to: number, fired: Uint8Array): boolean {
-  fired.fill(0);
   const { ids, preFrom, pre } = fresh(tokens);
-  let hit = false;
-  const known = BY_WORD.length;
+  let one = 0;
+  let two = 0;
   for (let k = from; k < to; k++) {
     const id = ids[k]!;
-    const exact = id < known ? BY_WORD[id] : null; // words added after the triggers have larger ids
-    if (exact) {
-      hit = true;
-      for (let x = 0; x < exact.length; x += 2) fired[exact[x]!]! |= exact[x + 1]!;
-    }
+    if (id < FIRST.length) one |= FIRST[id]!;
+    if (id < SECOND.length) two |= SECOND[id]!;
     for (let q = preFrom[k]!; q < preFrom[k + 1]!; q++) {
-      const list = pre[q]! < BY_PREFIX.length ? BY_PREFIX[pre[q]!] : null;
-      if (!list) continue;
-      hit = true;
-      for (let x = 0; x < list.length; x += 2) fired[list[x]!]! |= list[x + 1]!;
+      const p = pre[q]!;
+      if (p < FIRST_PRE.length) one |= FIRST_PRE[p]!;
+      if (p < SECOND_PRE.length) two |= SECOND_PRE[p]!;
     }
   }
-  if (!hit) return false;
-  let any = false;
-  for (let d = 0; d < fired.length; d++) {
-    fired[d] = fired[d] === NEED[d] ? 1 : 0;
-    any ||= fired[d] === 1;
-  }
-  return any;
+  // A detector fires with its first group, and its second when it has one.
+  const all = one & (two | ~TWO_GROUPS);
+  for (let d = 0; d < fired.length; d++) fired[d] = (all >>> d) & 1;
+  return all !== 0;
 }

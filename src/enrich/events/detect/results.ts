@@ -64,7 +64,9 @@ export const earnings: Detector = (ctx) => {
   if (NOT_RESULTS.test(t) || FORECAST_VS.test(t)) return [];
   // "the labor market held up better than economists expected" is the economy, not a company's results.
   if (/\b(?:economists?|economy|labou?r market|payrolls|inflation|gdp)\b/i.test(t)) return [];
-  const figs = earningsFigures(ctx);
+  // The figures are read only once the sentence can still give an event (most stop before).
+  let figsRead: Draft["figures"] | undefined;
+  const figsOf = () => (figsRead ??= earningsFigures(ctx));
   let subtype: string | null = null;
   let m: RegExpExecArray | null = null;
   if ((m = inline)) subtype = "inline";
@@ -77,7 +79,7 @@ export const earnings: Detector = (ctx) => {
       if (NEGATED.test(t.slice(Math.max(0, pick.index - 20), pick.index))) subtype = subtype === "beat" ? "miss" : "beat";
     }
   }
-  const fromFigures = verb && !GUIDANCE.test(t) ? surpriseSubtype(figs) : null;
+  const fromFigures = verb && !GUIDANCE.test(t) ? surpriseSubtype(figsOf()) : null;
   if (!subtype && fromFigures) {
     subtype = fromFigures;
     m = verb;
@@ -90,6 +92,7 @@ export const earnings: Detector = (ctx) => {
     m = r;
     subtype = "reported";
   }
+  const figs = figsOf();
   const at = m ? absolute(ctx, m) : ctx.span.start;
   const polarity = subtype === "beat" ? "positive" : subtype === "miss" ? "negative" : "neutral";
   let confidence = subtype === "reported" ? 0.45 : 0.7;
