@@ -11,7 +11,7 @@ import type { Topic } from "../../contract/enrichment.ts";
 import type { LinkResult } from "../link/link.ts";
 import type { CueHit, Taxonomy } from "../../reference/taxonomy/taxonomy.ts";
 import { tokensOf } from "../../reference/lexicon/phrases.ts";
-import { extractEvents } from "../events/events.ts";
+import { eventsOf } from "../events/events.ts";
 
 export interface TopicEvidence {
   id: string;
@@ -60,7 +60,6 @@ function cueStats(doc: Doc, tax: Taxonomy): CueStats {
         i++;
         continue;
       }
-      if (found.length > 0) found.length = 0;
       const next = tax.matcher.collectAt(tokens, i, words, found);
       if (next === i) {
         i++;
@@ -70,8 +69,8 @@ function cueStats(doc: Doc, tax: Taxonomy): CueStats {
       const boost = start < titleEnd ? titleBoost : start < lead ? leadBoost : 1;
       // One cue per topic per position: "ai infrastructure" and "ai" do not both count.
       let nb = 0;
-      for (const list of found) {
-        for (const h of list) {
+      for (let f = 0; f < tax.matcher.collected; f++) {
+        for (const h of found[f]!) {
           let k = nb - 1;
           while (k >= 0 && best[k]!.topic !== h.topic) k--;
           if (k < 0) best[nb++] = h;
@@ -102,16 +101,18 @@ function cueStats(doc: Doc, tax: Taxonomy): CueStats {
 }
 
 /** Raw evidence per topic (cues, events, entities). */
-function rawScores(doc: Doc, ref: Reference, linked: LinkResult, st: CueStats): Float64Array {
+function rawScores(doc: Doc, ref: Reference, linked: LinkResult, st: CueStats): number[] {
   const tax = ref.taxonomy;
   const { repeatFactor } = tax.scoring;
-  const raw = new Float64Array(tax.topics.length);
+  // A plain array of doubles: a typed array this small costs more to make than it saves.
+  const raw: number[] = [];
+  for (let t = 0; t < tax.topics.length; t++) raw.push(0);
   for (let k = 0; k < st.seen.length; k++) {
     const cue = tax.cues[st.seen[k]!]!;
     raw[cue.topic]! += cue.weight * (st.boost[k]! + repeatFactor * Math.log(st.count[k]!));
   }
   const bestConfidence = new Map<string, number>();
-  for (const e of extractEvents(doc, ref, linked)) bestConfidence.set(e.type, Math.max(bestConfidence.get(e.type) ?? 0, e.confidence));
+  for (const e of eventsOf(doc, ref, linked)) bestConfidence.set(e.type, Math.max(bestConfidence.get(e.type) ?? 0, e.confidence));
   for (const [type, conf] of bestConfidence) for (const [t, w] of tax.byEvent.get(type as never) ?? []) raw[t]! += w * conf;
   const perType = new Map<string, number>();
   for (const e of linked.entities) {

@@ -106,9 +106,20 @@ const cache = new WeakMap<Doc, { linked: LinkResult; events: EnrichEvent[] }>();
  * extractEvents(doc, ref, linked)[0] // { type: "investment", actor: "AMZN", target: "OpenAI", amount: { value: 5e10, currency: "USD", … }, … }
  */
 export function extractEvents(doc: Doc, ref: Reference, linked: LinkResult): EnrichEvent[] {
+  return eventsOf(doc, ref, linked).map((e) => ({ ...e }));
+}
+
+/**
+ * The events of a document as computed once per document and link result, not copied: for stages that
+ * only read them (the classifier, sentiment). Do not change them; `extractEvents` gives copies.
+ *
+ * @example
+ * for (const e of eventsOf(doc, ref, linked)) seen.add(e.type);
+ */
+export function eventsOf(doc: Doc, ref: Reference, linked: LinkResult): ReadonlyArray<Readonly<EnrichEvent>> {
   const hit = cache.get(doc);
-  if (hit && hit.linked === linked) return hit.events.map((e) => ({ ...e }));
+  if (hit && hit.linked === linked) return hit.events;
   const events = findEvents(doc, ref, linked);
   cache.set(doc, { linked, events });
-  return events.map((e) => ({ ...e }));
+  return events;
 }

@@ -8,7 +8,7 @@ import type { Reference } from "../../reference/reference.ts";
 import type { Sentiment } from "../../contract/enrichment.ts";
 import type { LinkResult } from "../link/link.ts";
 import type { EnrichEvent } from "../../contract/enrichment.ts";
-import { extractEvents } from "../events/events.ts";
+import { eventsOf } from "../events/events.ts";
 import { sentenceScores, spanScore, squash, unsquash, type SentenceScores } from "./score.ts";
 
 export interface SentimentResult {
@@ -188,7 +188,7 @@ export function tickerSentiment(doc: Doc, sc: SentenceScores, linked: LinkResult
  * r.article.label; r.byTicker.AMZN;
  */
 export function sentiment(doc: Doc, ref: Reference, linked: LinkResult): SentimentResult {
-  const events = extractEvents(doc, ref, linked);
+  const events = eventsOf(doc, ref, linked);
   const sc = withEvents(doc, sentenceScores(doc, ref.lexicon), events);
   return { article: articleSentiment(doc, sc), byTicker: tickerSentiment(doc, sc, linked, events) };
 }

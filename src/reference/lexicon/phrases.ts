@@ -181,19 +181,24 @@ export class PhraseMatcher<T> {
 
   /**
    * Every phrase starting at token `i` (a phrase and the shorter ones inside it: "stake in", "stake"):
-   * pushes their payload lists into `out` and returns the token index after the longest, or `i` when none.
+   * writes their payload lists into `out` from index 0 (how many: `collected`; when `out` is reused, the
+   * entries after them are stale) and returns the token index after the longest, or `i` when none.
    *
    * @example
    * const found: number[][] = [];
    * const next = matcher.collectAt(tokens, 0, tokens.count, found);
+   * for (let k = 0; k < matcher.collected; k++) use(found[k]);
    */
   collectAt(tokens: Tokens, i: number, limit: number, out: T[][]): number {
     this.bestTo = i;
     this.bestOut = null;
+    this.collected = 0;
     this.walkRoot(fresh(tokens), i, limit, out);
     return this.bestTo;
   }
 
+  /** How many payload lists the last `collectAt` wrote. */
+  collected = 0;
   private bestTo = -1;
   private bestOut: T[] | null = null;
 
@@ -208,7 +213,7 @@ export class PhraseMatcher<T> {
   /** Depth-first walk of the trie along the tokens (no closures: this runs for every token). */
   private walk(node: Node<T>, tokens: Tokens, j: number, limit: number, all: T[][] | null): void {
     if (node.out) {
-      if (all) all.push(node.out);
+      if (all) all[this.collected++] = node.out;
       if (j > this.bestTo) {
         this.bestTo = j;
         this.bestOut = node.out;
