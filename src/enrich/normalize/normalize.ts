@@ -53,7 +53,7 @@ const ENGLISH_STOPWORDS = new Set(
  * cleanText("A  b\r\n\r\n\r\nc") // "A b\n\nc"
  */
 export function cleanText(raw: string): string {
-  const nfc = raw.normalize("NFC");
+  const nfc = NFC_MAY_CHANGE.test(raw) ? raw.normalize("NFC") : raw;
   if (isClean(nfc)) return nfc.trim();
   return nfc
     .replace(/\r\n?/g, "\n")
@@ -65,6 +65,12 @@ export function cleanText(raw: string): string {
     .trim();
 }
 
+/**
+ * A code unit from U+0300 up: below it no character decomposes and no two compose (checked for every
+ * character and pair), so NFC gives such a text back unchanged and is not run on it.
+ */
+const NFC_MAY_CHANGE = /[^\u0000-\u02ff]/;
+
 /** Something one of cleanText's replacements would change (most texts have none: then only `trim` is left). */
 const NEEDS_CLEANING = /[\r\t\v\f\u00a0\u2000-\u200d\u202f\u205f\u3000\ufeff]|  | \n|\n |\n\n\n/;
 
@@ -72,10 +78,15 @@ function isClean(s: string): boolean {
   return !NEEDS_CLEANING.test(s);
 }
 
+/** The runs of `/[^\n]+/g`, found with `indexOf` (no match objects). */
 function paragraphSpans(text: string): Span[] {
   const spans: Span[] = [];
-  const re = /[^\n]+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
+  for (let i = 0; i < text.length; ) {
+    const nl = text.indexOf("\n", i);
+    const end = nl < 0 ? text.length : nl;
+    if (end > i) spans.push({ start: i, end });
+    i = end + 1;
+  }
   return spans;
 }
 
