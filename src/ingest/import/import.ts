@@ -9,7 +9,8 @@ import { ImpactwireError, EXIT, asImpactwireError } from "../../core/errors.ts";
 import type { Store, WriteResult } from "../../store/store.ts";
 import type { IngestItem } from "../ingestor.ts";
 import { fileFingerprint, readLines, type Line } from "./lines.ts";
-import { ParallelRunner, type BatchOutcome, type Slot } from "./parallel.ts";
+import { ParallelRunner, type BatchOutcome } from "./parallel.ts";
+import { LineWindow } from "./window.ts";
 import type { EnrichPool } from "./pool.ts";
 import type { Pipeline } from "../pipeline/pipeline.ts";
 import { parseLine } from "./item.ts";
@@ -109,18 +110,11 @@ export async function importFile(options: ImportOptions): Promise<ImportStats> {
   const size = options.batchLines ?? IMPORT_BATCH_LINES;
   let lastReport = started;
   let reported = -1;
-  const runner = options.parallel ? new ParallelRunner(options.parallel.store, options.parallel.pipeline, options.parallel.pool, key, options.parallel.maxChars) : null;
-  let pending: Slot[] = [];
-  const flush = async (count = pending.length): Promise<void> => {
-    if (count === 0) return;
-    const slots = pending.slice(0, count);
-    pending = pending.slice(count);
-    const lines = slots.map((s) => s.line);
-    const { results, bad } = runner ? await runner.write(slots) : await runBatch(options, key, lines);
+  const record = ({ results, bad }: BatchOutcome, last: Line): void => {
     for (const r of results) stats[r.status]++;
     stats.bad += bad.length;
-    stats.acknowledged = lines[lines.length - 1]!.number;
-    stats.bytes = lines[lines.length - 1]!.bytes;
+    stats.acknowledged = last.number;
+    stats.bytes = last.bytes;
     for (const [n, e] of bad) options.onBadLine?.(n, e);
     const now = Date.now();
     if (options.onProgress && now - lastReport >= every) {
@@ -129,13 +123,26 @@ export async function importFile(options: ImportOptions): Promise<ImportStats> {
       options.onProgress({ ...stats, elapsedMs: now - started });
     }
   };
-  for await (const line of readLines(file)) {
-    stats.lines = line.number;
-    if (line.number <= resumedFrom) continue;
-    pending.push(runner ? runner.submit(line) : { line, outcome: Promise.resolve({ kind: "empty" }) });
-    if (pending.length >= (runner ? size * 3 : size)) await flush(size);
+  if (options.parallel) {
+    const { pool, pipeline, store: target, maxChars } = options.parallel;
+    const runner = new ParallelRunner(target, pipeline, pool, key, maxChars);
+    const window = new LineWindow(readLines(file), { submit: (line) => runner.submit(line), skipThrough: resumedFrom });
+    for (;;) {
+      const out = await runner.writeStream(() => window.next(), size);
+      stats.lines = window.lastRead;
+      if (!out.last) break;
+      record(out, out.last);
+    }
+  } else {
+    let batch: Line[] = [];
+    for await (const line of readLines(file)) {
+      stats.lines = line.number;
+      if (line.number <= resumedFrom) continue;
+      batch.push(line);
+      if (batch.length >= size) record(await runBatch(options, key, batch), batch[batch.length - 1]!), (batch = []);
+    }
+    if (batch.length) record(await runBatch(options, key, batch), batch[batch.length - 1]!);
   }
-  while (pending.length) await flush(Math.min(size, pending.length));
   stats.elapsedMs = Date.now() - started;
   if (reported !== stats.acknowledged) options.onProgress?.({ ...stats });
   return stats;

@@ -39,12 +39,12 @@ function isFatal(err: unknown): boolean {
 type Placed = Outcome | { kind: "place"; p: RemotePrepared; story: Story };
 
 /**
- * Submits lines to the workers in order and writes finished batches in order.
+ * Submits lines to the workers in order and writes them in order, each as soon as it is enriched.
  *
  * @example
  * const runner = new ParallelRunner(store, pipeline, pool, key);
- * const slots = lines.map((l) => runner.submit(l));
- * await runner.write(slots);
+ * const window = new LineWindow(readLines(file), { submit: (l) => runner.submit(l) });
+ * await runner.writeStream(() => window.next(), 1000);
  */
 export class ParallelRunner {
   private readonly pending = new PendingSet();
@@ -101,34 +101,53 @@ export class ParallelRunner {
     return { line, outcome };
   }
 
-  /** Writes the slots (in order) in one transaction with the checkpoint after the last one. */
-  async write(slots: Slot[]): Promise<BatchOutcome> {
-    const outcomes = await Promise.all(slots.map((s) => s.outcome));
+  /**
+   * Writes up to `size` slots in one transaction, in line order, each as soon as its outcome is ready
+   * (the transaction stays open while later lines are still being enriched), with the checkpoint after
+   * the last one. `next` gives the slots in order (null: no more lines); it may submit further lines.
+   *
+   * @example
+   * const { results, bad, last } = await runner.writeStream(() => window.next(), 1000);
+   */
+  async writeStream(next: () => Promise<Slot | null>, size: number): Promise<BatchOutcome & { last: Line | null }> {
     const results: WriteResult[] = [];
     const bad: [number, ImpactwireError][] = [];
+    let last: Line | null = null;
     const work = async (): Promise<void> => {
-      for (const [i, o] of outcomes.entries()) {
-        const checkpoint = { key: this.key, line: slots[i]!.line.number };
-        if (o.kind === "write") {
-          const r = await this.store.writeArticle(o.write, { checkpoint });
-          this.pipeline.notify(r);
-          results.push(r);
-        }
-        else if (o.kind === "existing") results.push(o.result);
-        else if (o.kind === "retry") {
-          try {
-            results.push(await this.pipeline.ingest(o.item, { checkpoint }));
-          } catch (err) {
-            if (!(err instanceof ImpactwireError) || isStorageFailure(err)) throw err;
-            bad.push([slots[i]!.line.number, err]);
-          }
-        } else if (o.kind === "bad") bad.push([slots[i]!.line.number, o.error]);
+      for (let i = 0; i < size; i++) {
+        const slot = await next();
+        if (!slot) break;
+        await this.writeSlot(slot, results, bad);
+        last = slot.line;
       }
-      await this.store.setImportCheckpoint(this.key, slots[slots.length - 1]!.line.number);
+      if (last) await this.store.setImportCheckpoint(this.key, (last as Line).number);
     };
     // pipeline.batch: one transaction, and listeners hear of the writes only after it commits.
     await this.pipeline.batch(work);
-    for (const s of slots) this.pending.remove(s.line.number);
-    return { results, bad };
+    return { results, bad, last };
+  }
+
+  private async writeSlot(slot: Slot, results: WriteResult[], bad: [number, ImpactwireError][]): Promise<void> {
+    const o = await slot.outcome;
+    const n = slot.line.number;
+    const checkpoint = { key: this.key, line: n };
+    if (o.kind === "write") {
+      // The SQLite store writes synchronously within this call: the article leaves the in-flight set
+      // in the same turn as it becomes visible to placement (never counted twice, never missed).
+      const written = this.store.writeArticle(o.write, { checkpoint });
+      this.pending.remove(n);
+      const r = await written;
+      this.pipeline.notify(r);
+      results.push(r);
+    } else if (o.kind === "existing") results.push(o.result);
+    else if (o.kind === "retry") {
+      try {
+        results.push(await this.pipeline.ingest(o.item, { checkpoint }));
+      } catch (err) {
+        if (!(err instanceof ImpactwireError) || isStorageFailure(err)) throw err;
+        bad.push([n, err]);
+      }
+    } else if (o.kind === "bad") bad.push([n, o.error]);
+    this.pending.remove(n);
   }
 }
