@@ -7,8 +7,11 @@
  */
 import type { Line } from "./lines.ts";
 
-/** Lines submitted ahead of the writer by default (per import, whatever the number of workers). */
-export const IMPORT_WINDOW_LINES = 256;
+/**
+ * Lines submitted ahead of the writer by default (per import, whatever the number of workers). On 2 cores
+ * (20,000 articles, three interleaved rounds): 256 → 880/s, 1,024 → 896–938/s, 3,000 → 862–870/s.
+ */
+export const IMPORT_WINDOW_LINES = 1024;
 
 /**
  * A FIFO of submitted lines, refilled from the file as the writer takes them.
