@@ -2,7 +2,8 @@
  * The look-ahead of a parallel import: lines are submitted to the workers (prepare, place, enrich)
  * at most `size` lines ahead of the line being written. Enough to keep every worker busy while the
  * writer waits for the next line in order or commits a batch; bounded, so that the documents, writes
- * and enrichments in flight stay a few MB whatever the file's size. */
+ * and enrichments in flight stay a few MB whatever the file's size.
+ */
 import type { Line } from "./lines.ts";
 
 /**
