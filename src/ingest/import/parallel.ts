@@ -131,12 +131,12 @@ export class ParallelRunner {
     const o = await slot.outcome;
     const n = slot.line.number;
     const checkpoint = { key: this.key, line: n };
+    // The article leaves the in-flight set in the same turn as the store starts writing it. The SQLite
+    // store writes synchronously within the call, so placement never sees it twice nor misses it; a store
+    // that writes asynchronously would need the in-flight set kept until its write is visible.
+    this.pending.remove(n);
     if (o.kind === "write") {
-      // The SQLite store writes synchronously within this call: the article leaves the in-flight set
-      // in the same turn as it becomes visible to placement (never counted twice, never missed).
-      const written = this.store.writeArticle(o.write, { checkpoint });
-      this.pending.remove(n);
-      const r = await written;
+      const r = await this.store.writeArticle(o.write, { checkpoint });
       this.pipeline.notify(r);
       results.push(r);
     } else if (o.kind === "existing") results.push(o.result);
@@ -148,6 +148,5 @@ export class ParallelRunner {
         bad.push([n, err]);
       }
     } else if (o.kind === "bad") bad.push([n, o.error]);
-    this.pending.remove(n);
   }
 }
