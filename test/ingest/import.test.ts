@@ -43,6 +43,7 @@ describe("importFile", () => {
     expect(first).toMatchObject({ created: 30, acknowledged: 30 });
     const again = await importFile({ file, store, ingestor: pipeline });
     expect(again).toMatchObject({ resumedFrom: 30, created: 0, unchanged: 0 });
+    expect([first.bytes, again.bytes]).toEqual([first.totalBytes, first.totalBytes]); // a resumed run with nothing left reports 100%
     const restart = await importFile({ file, store, ingestor: pipeline, restart: true });
     expect(restart).toMatchObject({ resumedFrom: 0, created: 0, unchanged: 30 });
     expect(await store.countArticles()).toBe(30);
@@ -105,6 +106,8 @@ describe("parallel import", () => {
       expect(bad).toEqual([301]);
       for (const k of ["created", "duplicate", "unchanged", "bad", "acknowledged"] as const) expect(par[k]).toBe(seq[k]);
       expect([par.duplicate, par.unchanged]).toEqual([1, 1]);
+      const again = await importFile({ file, store: other, ingestor: p2, parallel: { pool, pipeline: p2, store: other } });
+      expect(again).toMatchObject({ resumedFrom: par.acknowledged, created: 0, bytes: par.totalBytes });
       expect(heard.length).toBe(par.created);
       expect(heard.every(Boolean)).toBe(true);
       const dump = (s: SqliteStore) => s.db.prepare("SELECT a.id, a.story_id, a.content_hash, a.impact FROM articles a ORDER BY a.id").all();

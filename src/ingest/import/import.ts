@@ -123,6 +123,7 @@ export async function importFile(options: ImportOptions): Promise<ImportStats> {
       options.onProgress({ ...stats, elapsedMs: now - started });
     }
   };
+  let lastReadBytes = 0;
   if (options.parallel) {
     const { pool, pipeline, store: target, maxChars } = options.parallel;
     const runner = new ParallelRunner(target, pipeline, pool, key, maxChars);
@@ -133,16 +134,20 @@ export async function importFile(options: ImportOptions): Promise<ImportStats> {
       if (!out.last) break;
       record(out, out.last);
     }
+    lastReadBytes = window.lastReadBytes;
   } else {
     let batch: Line[] = [];
     for await (const line of readLines(file)) {
       stats.lines = line.number;
+      lastReadBytes = line.bytes;
       if (line.number <= resumedFrom) continue;
       batch.push(line);
       if (batch.length >= size) record(await runBatch(options, key, batch), batch[batch.length - 1]!), (batch = []);
     }
     if (batch.length) record(await runBatch(options, key, batch), batch[batch.length - 1]!);
   }
+  // A resumed run with nothing left to import: every line read was acknowledged by an earlier run.
+  if (stats.acknowledged === resumedFrom) stats.bytes = lastReadBytes;
   stats.elapsedMs = Date.now() - started;
   if (reported !== stats.acknowledged) options.onProgress?.({ ...stats });
   return stats;

@@ -23,8 +23,9 @@ export class LineWindow<S> {
   private readonly queue: S[] = [];
   private head = 0;
   private done = false;
-  /** Number of the last line read from the file (including skipped ones). */
+  /** Number and end offset (bytes) of the last line read from the file (including skipped ones). */
   lastRead = 0;
+  lastReadBytes = 0;
 
   constructor(
     private readonly lines: AsyncIterator<Line>,
@@ -50,6 +51,7 @@ export class LineWindow<S> {
         break;
       }
       this.lastRead = r.value.number;
+      this.lastReadBytes = r.value.bytes;
       if (r.value.number <= (this.options.skipThrough ?? 0)) continue;
       this.queue.push(this.options.submit(r.value));
     }
