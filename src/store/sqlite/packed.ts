@@ -32,7 +32,7 @@ const briefs = new WeakMap<Enrichment, { json: string; value: EnrichmentBrief | 
  */
 export function packEnrichment(e: Enrichment): PackedEnrichment {
   const head: Head = { schemaVersion: e.schemaVersion, engine: e.engine, id: e.id, story: e.story, summary: e.summary };
-  return { head, doc: encodeDoc(e), brief: JSON.stringify(enrichmentBrief(e)) };
+  return { head, doc: encodeDoc(e), brief: storedBrief(e).json };
 }
 
 /**
