@@ -11,7 +11,7 @@ import type { IngestItem } from "../ingestor.ts";
 import { fileFingerprint, readLines, type Line } from "./lines.ts";
 import { ParallelRunner, type BatchOutcome } from "./parallel.ts";
 import { LineWindow } from "./window.ts";
-import type { EnrichPool } from "./pool.ts";
+import type { Enricher } from "./pool.ts";
 import type { Pipeline } from "../pipeline/pipeline.ts";
 import { parseLine } from "./item.ts";
 import { isStorageFailure } from "./failure.ts";
@@ -55,7 +55,7 @@ export interface ImportOptions {
   /** Lines per transaction (default IMPORT_BATCH_LINES). */
   batchLines?: number;
   /** Enrich in worker threads (the main thread places and writes). */
-  parallel?: { pool: EnrichPool; pipeline: Pipeline; store: Store; maxChars?: number };
+  parallel?: { pool: Enricher; pipeline: Pipeline; store: Store; maxChars?: number };
 }
 
 /**

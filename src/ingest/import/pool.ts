@@ -30,6 +30,9 @@ export interface RemotePrepared {
   doc: DocRef;
 }
 
+/** What an import needs of the pool (a test may give an in-process one with its own timing). */
+export type Enricher = Pick<EnrichPool, "prepare" | "enrich" | "drop">;
+
 /** The worker and key of a kept Doc. */
 export interface DocRef {
   slot: number;
