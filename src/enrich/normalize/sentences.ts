@@ -25,16 +25,19 @@ function wordBefore(text: string, dot: number, floor: number): string {
   return text.slice(i + 1, dot).toLowerCase();
 }
 
+const SINGLE_LETTER = /^\p{L}$/u;
+const CAPITALISED = /^[A-Z][a-z]+/;
+const OPENERS = /^(The|This|That|These|Those|It|Its|He|She|They|We|In|On|At|But|And|Shares|Analysts|A|An)$/;
+
 function isBoundary(text: string, dot: number, next: number, floor: number): boolean {
-  const ch = text[dot];
-  if (ch !== ".") return true;
+  if (text.charCodeAt(dot) !== 46) return true;
   const word = wordBefore(text, dot, floor);
-  if (/^\p{L}$/u.test(word)) return false; // initial: "J. Smith"
+  if (word.length <= 2 && SINGLE_LETTER.test(word)) return false; // initial: "J. Smith"
   if (!ABBREVIATIONS.has(word)) return true;
   if (!TERMINAL_ABBREVIATIONS.has(word)) return false;
   // "…sold to Apple Inc. The deal…": a terminal abbreviation ends the sentence before a common sentence opener.
-  const following = /^[A-Z][a-z]+/.exec(text.slice(next, next + 20))?.[0] ?? "";
-  return /^(The|This|That|These|Those|It|Its|He|She|They|We|In|On|At|But|And|Shares|Analysts|A|An)$/.test(following);
+  const following = CAPITALISED.exec(text.slice(next, next + 20))?.[0] ?? "";
+  return OPENERS.test(following);
 }
 
 /**
