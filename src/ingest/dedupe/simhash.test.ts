@@ -3,7 +3,7 @@
  * The expected values below were computed by the first (regex + Map) implementation.
  */
 import { describe, expect, it } from "vitest";
-import { hamming, simhash, tokens } from "./simhash.ts";
+import { addWeighted, hamming, majorityBits, simhash, tokens } from "./simhash.ts";
 
 describe("simhash", () => {
   it("keeps the stored values of earlier versions bit for bit", () => {
@@ -34,5 +34,32 @@ describe("tokens", () => {
     expect(tokens("İstanbul ßtraße café Ⅻ ²3 ٣x 😀 𝐀bc don't it's a’s 1.5 trillion, 2. 3.x")).toEqual(
       ["stanbul", "ßtraße", "café", "#3", "𝐀bc", "don't", "#1500000000000", "#2", "#3"],
     );
+  });
+});
+
+describe("bit-sliced counts", () => {
+  it("adds weights to the counts of the set bits and reads the majority back", () => {
+    const s = new Int32Array(32);
+    const counts = new Array<number>(32).fill(0);
+    let total = 0;
+    let x = 0x9e3779b9;
+    for (let i = 0; i < 500; i++) {
+      x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) >>> 0;
+      const w = [1, 4, 12][i % 3]!;
+      addWeighted(s, 0, x, w);
+      total += w;
+      for (let b = 0; b < 32; b++) if ((x >>> b) & 1) counts[b]! += w;
+    }
+    let expected = 0;
+    for (let b = 0; b < 32; b++) if (2 * counts[b]! > total) expected |= 1 << b;
+    expect(majorityBits(s, 0, total)).toBe(expected >>> 0);
+  });
+
+  it("needs more than half: a count of exactly half is not a majority", () => {
+    const s = new Int32Array(32);
+    addWeighted(s, 0, 0b11, 4);
+    addWeighted(s, 0, 0b01, 4);
+    expect(majorityBits(s, 0, 8)).toBe(0b01);
+    expect(majorityBits(new Int32Array(32), 0, 0)).toBe(0);
   });
 });

@@ -203,7 +203,7 @@ let used: number[] = [];
 
 function slot(hash: number): number {
   const mask = keys.length - 1;
-  let i = fmix32(hash ^ 0x5bd1e995) & mask;
+  let i = hash & mask;
   while (weights[i] !== 0 && keys[i] !== (hash | 0)) i = (i + 1) & mask;
   return i;
 }
@@ -224,35 +224,55 @@ function grow(): void {
 }
 
 /**
- * Weighted bit counts in byte lanes (SWAR): `lanes[h * 8 + j]` holds, in its byte L, the weight summed
- * over the features whose half `h` has bit `j + 8L` set; adding a feature is 8 shifts and adds a half.
- * A byte holds up to 255 (the largest weight is 12): the lanes are emptied into `counts` before then.
+ * Weighted bit counts, bit-sliced: 32 counts are kept as 32 words, word `k` holding bit `k` of every
+ * count (count `b` is `Σ 2^k · (bit b of word k)`). Adding a weight 2^k to the counts of the bits set
+ * in `x` is one ripple-carry add on all 32 counts at once (a few AND/XOR: the carry soon dies out).
+ * `slices[0..32)` counts the low half of the 64-bit hash, `slices[32..64)` the high half.
  */
-const lanes = new Int32Array(16);
-/** Weighted count per bit: `counts[h * 32 + bit]`. */
-const counts = new Float64Array(64);
-const LANE_MAX = 255;
+const slices = new Int32Array(64);
 
-function addLanes(h: number, x: number, w: number): void {
-  const base = h * 8;
-  for (let j = 0; j < 8; j++) lanes[base + j] = (lanes[base + j]! + ((x >>> j) & 0x01010101) * w) | 0;
+/**
+ * Adds `weight` (a sum of powers of two) to each of the 32 bit-sliced counts at `slices[base..base+32)`
+ * whose bit is set in `x`.
+ *
+ * @example
+ * const s = new Int32Array(32);
+ * addWeighted(s, 0, 0b101, 12); // counts of bits 0 and 2 are now 12
+ * majorityBits(s, 0, 20) // 0b101 (12 of 20 is more than half)
+ */
+export function addWeighted(slices: Int32Array, base: number, x: number, weight: number): void {
+  if (weight & 1) addAt(slices, base, x);
+  if (weight & 4) addAt(slices, base + 2, x);
+  if (weight & 8) addAt(slices, base + 3, x);
 }
 
-function flushLanes(): void {
-  for (let h = 0; h < 2; h++) {
-    for (let j = 0; j < 8; j++) {
-      const v = lanes[h * 8 + j]!;
-      for (let l = 0; l < 4; l++) counts[h * 32 + j + 8 * l] = counts[h * 32 + j + 8 * l]! + ((v >>> (8 * l)) & 0xff);
-      lanes[h * 8 + j] = 0;
-    }
+function addAt(slices: Int32Array, k: number, x: number): void {
+  let carry = x | 0;
+  while (carry !== 0) {
+    const c = slices[k]!;
+    slices[k++] = c ^ carry;
+    carry &= c;
   }
 }
 
-/** Bits whose weighted count is more than half of `total`, as an unsigned 32-bit number. */
-function signBits(h: number, total: number): number {
-  let out = 0;
-  for (let bit = 0; bit < 32; bit++) if (2 * counts[h * 32 + bit]! > total) out |= 1 << bit;
-  return out >>> 0;
+/**
+ * The bits whose bit-sliced count (at `slices[base..base+32)`) is more than half of `total`, as an
+ * unsigned 32-bit number; every count is at most `total`. All 32 counts are compared with
+ * `floor(total / 2) + 1` at once, from the highest bit down.
+ *
+ * @example
+ * majorityBits(Int32Array.of(0b11, 0b01, ...new Array(30).fill(0)), 0, 4) // 0b01 (count 3 of 4; bit 1 has 1)
+ */
+export function majorityBits(slices: Int32Array, base: number, total: number): number {
+  const least = Math.floor(total / 2) + 1;
+  let greater = 0; // counts known to be above `least`
+  let equal = -1; // counts equal to `least` in the bits read so far
+  for (let k = 31 - Math.clz32(Math.max(total, least)); k >= 0; k--) {
+    const s = slices[base + k]!;
+    if ((least >>> k) & 1) equal &= s;
+    else greater |= equal & s, (equal &= ~s);
+  }
+  return (greater | equal) >>> 0;
 }
 
 /**
@@ -277,20 +297,16 @@ export function simhash(title: string, body: string): string {
     prev = hash;
   });
   // v[b] = Σ ±w = 2·Σ(w where bit b is set) − Σw, in quarters (exact integers).
-  counts.fill(0);
+  slices.fill(0);
   let total = 0;
-  let inLanes = 0;
   for (const i of used) {
     const h = keys[i]!;
     const w = weights[i]!;
-    if (inLanes + w > LANE_MAX) flushLanes(), (inLanes = 0);
-    inLanes += w;
     total += w;
-    addLanes(0, h, w);
-    addLanes(1, fmix32(h ^ 0x9e3779b9), w);
+    addWeighted(slices, 0, h, w);
+    addWeighted(slices, 32, fmix32(h ^ 0x9e3779b9), w);
   }
-  flushLanes();
-  return signBits(0, total).toString(16).padStart(8, "0") + signBits(1, total).toString(16).padStart(8, "0");
+  return majorityBits(slices, 0, total).toString(16).padStart(8, "0") + majorityBits(slices, 32, total).toString(16).padStart(8, "0");
 }
 
 /**
