@@ -22,6 +22,21 @@ describe("names and tokens", () => {
     expect(aliasKey("Procter & Gamble")).toBe("procter & gamble");
   });
 
+  it("reads case, possessives and curly quotes of each word in one pass", () => {
+    const t = tokenize("IBM’S O’Neil's U.S. ÉCOLE Ábc 3M x&y a.b- &");
+    expect(t.map((x) => [x.key, x.raw, x.cap, x.upper, x.start, x.end])).toEqual([
+      ["ibm", "IBM", true, true, 0, 5],
+      ["o'neil", "O’Neil", true, false, 6, 14],
+      ["u.s", "U.S", true, true, 15, 18],
+      ["école", "ÉCOLE", true, true, 20, 25],
+      ["ábc", "Ábc", true, false, 26, 29],
+      ["3m", "3M", true, false, 30, 32],
+      ["x&y", "x&y", false, false, 33, 36],
+      ["a.b", "a.b", false, false, 37, 40],
+      ["&", "&", false, false, 42, 43],
+    ]);
+  });
+
   it("matches the longest alias in the token trie", () => {
     const root = buildTrie(["bank of america", "bank"]);
     expect(matchAt(root, ["bank", "of", "america"], 0)).toEqual([{ pattern: 1, length: 1 }, { pattern: 0, length: 3 }]);

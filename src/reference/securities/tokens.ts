@@ -30,55 +30,70 @@ const NON_ASCII_LOWER = /\p{Ll}/u;
 
 /**
  * Classes of a UTF-16 code unit read alone (as `re.test(text[i])` reads it: half of a surrogate pair is
- * none of them), read once per code unit: bit 1 = set, bit 2 word, bit 4 upper, bit 8 lower.
+ * none of them): bit 1 = read, bit 2 word, bit 4 upper, bit 8 lower. ASCII is read up front, any other
+ * code unit when first met.
  */
 const UNIT_CLASS = new Uint8Array(65_536);
+const WORD = 2;
+const UPPER = 4;
+const LOWER = 8;
 
-function unitClass(c: number): number {
-  let k = UNIT_CLASS[c]!;
-  if (k === 0) {
-    const ch = String.fromCharCode(c);
-    k = 1 | (NON_ASCII_WORD.test(ch) ? 2 : 0) | (NON_ASCII_UPPER.test(ch) ? 4 : 0) | (NON_ASCII_LOWER.test(ch) ? 8 : 0);
-    UNIT_CLASS[c] = k;
-  }
+function readClass(c: number): number {
+  const ch = String.fromCharCode(c);
+  const k = 1 | (NON_ASCII_WORD.test(ch) ? WORD : 0) | (NON_ASCII_UPPER.test(ch) ? UPPER : 0) | (NON_ASCII_LOWER.test(ch) ? LOWER : 0);
+  UNIT_CLASS[c] = k;
   return k;
 }
+for (let c = 0; c < 128; c++) readClass(c);
 
-function isWord(text: string, i: number): boolean {
+/** Class bits of the code unit at `i` (0 past the end). */
+function classAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return c === c && (unitClass(c) & 2) !== 0;
+  return c === c ? UNIT_CLASS[c] || readClass(c) : 0;
 }
 
 function isJoiner(c: number): boolean {
   return c === 46 || c === 38 || c === 39 || c === 0x2019; // . & ' ’
 }
 
+/** Letter cases counted while a word is read (a possessive "'s" is taken off at the end). */
+let upperN = 0;
+let lowerN = 0;
+let curlyN = 0;
+
+/** End of the word token starting at `start`: word characters, joined by `.`, `&`, `'`, `’` before another. */
+function scanWord(text: string, start: number, to: number): number {
+  upperN = lowerN = curlyN = 0;
+  let j = start;
+  for (;;) {
+    for (let k = classAt(text, j); j < to && k & WORD; k = classAt(text, ++j)) {
+      if (k & UPPER) upperN++;
+      else if (k & LOWER) lowerN++;
+    }
+    const c = text.charCodeAt(j);
+    if (j + 1 >= to || !isJoiner(c) || !(classAt(text, j + 1) & WORD)) return j;
+    if (c === 0x2019) curlyN++;
+    j++;
+  }
+}
+
+/** The token of the word `scanWord` has just read, from the counts it left. */
 function makeToken(text: string, start: number, end: number): Token {
   let e = end;
   const last = text.charCodeAt(e - 1);
   const before = text.charCodeAt(e - 2);
-  if (e - start > 2 && (last === 115 || last === 83) && (before === 39 || before === 0x2019)) e -= 2;
-  let upperN = 0;
-  let lower = false;
-  let curly = false;
-  for (let k = start; k < e; k++) {
-    const c = text.charCodeAt(k);
-    if (c >= 65 && c <= 90) upperN++;
-    else if (c >= 97 && c <= 122) lower = true;
-    else if (c >= 128) {
-      if (c === 0x2019) curly = true;
-      const u = unitClass(c);
-      if (u & 4) upperN++;
-      else if (u & 8) lower = true;
-    }
+  if (e - start > 2 && (last === 115 || last === 83) && (before === 39 || before === 0x2019)) {
+    e -= 2;
+    if (last === 83) upperN--;
+    else lowerN--;
+    if (before === 0x2019) curlyN--;
   }
   const raw = text.slice(start, e);
   const c0 = text.charCodeAt(start);
-  const cap = (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57) || (c0 >= 128 && (unitClass(c0) & 4) !== 0);
+  const cap = (c0 >= 48 && c0 <= 57) || (classAt(text, start) & UPPER) !== 0;
   let key = upperN === 0 ? raw : raw.toLowerCase();
-  if (curly) key = key.replace(/’/g, "'");
-  return { start, end, key, raw, cap, upper: !lower && upperN >= 2, sentence: -1 };
+  if (curlyN) key = key.replace(/’/g, "'");
+  return { start, end, key, raw, cap, upper: lowerN === 0 && upperN >= 2, sentence: -1 };
 }
 
 /**
@@ -91,20 +106,15 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   let i = from;
   while (i < to) {
-    if (isWord(text, i)) {
-      let j = i + 1;
-      for (;;) {
-        while (j < to && isWord(text, j)) j++;
-        if (j + 1 < to && isJoiner(text.charCodeAt(j)) && isWord(text, j + 1)) j += 2;
-        else break;
-      }
+    if (classAt(text, i) & WORD) {
+      const j = scanWord(text, i, to);
       out.push(makeToken(text, i, j));
       i = j;
       continue;
     }
     const c = text.charCodeAt(i);
     if (c === 38) out.push({ start: i, end: i + 1, key: "&", raw: "&", cap: false, upper: false, sentence: -1 });
-    else if (c === 45 && i > from && i + 1 < to && isWord(text, i - 1) && isWord(text, i + 1)) out.push({ start: i, end: i + 1, key: "-", raw: "-", cap: false, upper: false, sentence: -1 });
+    else if (c === 45 && i > from && i + 1 < to && classAt(text, i - 1) & WORD && classAt(text, i + 1) & WORD) out.push({ start: i, end: i + 1, key: "-", raw: "-", cap: false, upper: false, sentence: -1 });
     i++;
   }
   return out;
