@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPeople } from "./people.ts";
+import { findPeople, matchAllFrom } from "./people.ts";
 
 const names = new Set(["ken", "josh", "jane"]);
 const none = () => false;
@@ -15,5 +15,19 @@ describe("findPeople", () => {
   it("does not take places, companies, days or offsets already taken for people", () => {
     expect(findPeople("Delaware Basin, the largest oil field, grew. Jane Street said on Monday.", names, none).map((p) => p.name)).toEqual([]);
     expect(findPeople("CEO Jane Doe spoke.", names, (s) => s === 4)).toEqual([]);
+  });
+
+  it("finds a name after a title that comes late in the text, and none without a hint", () => {
+    const text = "Shares rose. Analysts were upbeat, and later Chief Executive Jane Doe said demand held.";
+    expect(findPeople(text, new Set(), none).map((p) => [p.name, p.start])).toEqual([["Jane Doe", text.indexOf("Jane")]]);
+    expect(findPeople("Maria Lopez, who. Nothing else here.", new Set(), none)).toEqual([]);
+  });
+});
+
+describe("matchAllFrom", () => {
+  it("starts the search at an offset and leaves the regex as it was", () => {
+    const re = /\d/g;
+    expect([...matchAllFrom(re, "1a2b3", 2)].map((m) => [m[0], m.index])).toEqual([["2", 2], ["3", 4]]);
+    expect(re.lastIndex).toBe(0);
   });
 });

@@ -18,7 +18,9 @@ const AFTER_TITLE_RE = new RegExp(String.raw`\b(?:${TITLES})\s+(${NAME})`, "gu")
 const ROLE = String.raw`(?:chief|head|president|founder|co-founder|chair|chairman|chairwoman|CEO|CFO|director|partner|analyst|managing|executive|senior|general counsel)\b`;
 const APPOSITIVE_RE = new RegExp(String.raw`(${NAME}),\s+(?:\d{2},|who\b|(?:the|its|a|an|their)\s+(?:[\p{L}-]+\s+){0,2}?${ROLE}|${ROLE})`, "gu");
 const FIRST_NAME_RE = new RegExp(String.raw`\b([A-Z][a-z]+)\s+(${WORD})\b`, "gu");
-const HINT_RE = new RegExp(String.raw`\b(?:${TITLES})\s+\p{Lu}|[\p{Ll}\p{Lu}],\s+(?:\d{2},|who |the |its |a |an |their |chief |head |president |founder )`, "u");
+/** Hints that a title or appositive may name someone: without either, neither pattern is looked for. */
+const TITLE_HINT_RE = new RegExp(String.raw`\b(?:${TITLES})\s+\p{Lu}`, "u");
+const COMMA_HINT_RE = /[\p{Ll}\p{Lu}],\s+(?:\d{2},|who |the |its |a |an |their |chief |head |president |founder )/u;
 const NOT_SURNAME = new Set(
   ("Inc Corp Group Bank Fund Capital Partners Management Street Day House Department Office Says Said Reserve Committee Court " +
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October " +
@@ -58,6 +60,19 @@ function surnameMatches(text: string, surnames: string[]): { surname: string; st
   return out;
 }
 
+/**
+ * `text.matchAll(re)` with the search starting at `from` (`re` is global; matchAll copies its lastIndex).
+ *
+ * @example
+ * [...matchAllFrom(/\d/g, "1a2b3", 2)].map((m) => m[0]) // ["2", "3"]
+ */
+export function matchAllFrom(re: RegExp, text: string, from: number): IterableIterator<RegExpExecArray> {
+  re.lastIndex = from;
+  const matches = text.matchAll(re);
+  re.lastIndex = 0;
+  return matches;
+}
+
 function plausible(name: string): boolean {
   const words = name.split(/\s+/);
   return !words.some((w) => NOT_SURNAME.has(w)) && !/^(?:The|A|An|In|On|At|But|And|For|As|If|When|While|Executive|Chief|Officer|President|Chairman|Director|Analyst|Senior|Vice|Managing)\b/.test(name);
@@ -80,8 +95,10 @@ export function findPeople(text: string, firstNames: Set<string>, taken: (start:
     starts.add(start);
     found.push({ name: n, start, end: start + name.length });
   };
-  if (HINT_RE.test(text)) {
-    for (const m of text.matchAll(AFTER_TITLE_RE)) add(m[1]!, m.index + m[0].length - m[1]!.length);
+  // A name after a title starts where a title hint does: the first hint is where the search for one starts.
+  const titled = TITLE_HINT_RE.exec(text)?.index ?? -1;
+  if (titled >= 0 || COMMA_HINT_RE.test(text)) {
+    if (titled >= 0) for (const m of matchAllFrom(AFTER_TITLE_RE, text, titled)) add(m[1]!, m.index + m[0].length - m[1]!.length);
     for (const m of text.matchAll(APPOSITIVE_RE)) add(m[1]!, m.index);
   }
   for (const m of text.matchAll(FIRST_NAME_RE)) if (firstNames.has(m[1]!.toLowerCase())) add(m[0], m.index);
