@@ -199,7 +199,9 @@ export function tokens(text: string): string[] {
 /** Feature table: hash → weight in quarters (figure 12, word 4, 2-shingle 1), reused between calls. */
 let keys = new Int32Array(1024);
 let weights = new Uint8Array(1024);
-let used: number[] = [];
+/** The slots in use, in the order they were filled: `used[0..usedN)`. */
+let used = new Int32Array(512);
+let usedN = 0;
 
 function slot(hash: number): number {
   const mask = keys.length - 1;
@@ -209,17 +211,18 @@ function slot(hash: number): number {
 }
 
 function put(hash: number, weight: number, overwrite: boolean): void {
-  if (used.length * 2 >= keys.length) grow();
+  if (usedN * 2 >= keys.length) grow();
   const i = slot(hash);
-  if (weights[i] === 0) used.push(i), (keys[i] = hash), (weights[i] = weight);
+  if (weights[i] === 0) (used[usedN++] = i), (keys[i] = hash), (weights[i] = weight);
   else if (overwrite) weights[i] = weight;
 }
 
 function grow(): void {
-  const old = used.map((i) => [keys[i]!, weights[i]!] as const);
+  const old = Array.from(used.subarray(0, usedN), (i) => [keys[i]!, weights[i]!] as const);
   keys = new Int32Array(keys.length * 2);
   weights = new Uint8Array(keys.length);
-  used = [];
+  used = new Int32Array(keys.length / 2);
+  usedN = 0;
   for (const [k, w] of old) put(k, w, true);
 }
 
@@ -288,8 +291,8 @@ export function majorityBits(slices: Int32Array, base: number, total: number): n
  * simhash("Acme to buy Beta for $4.2 billion", "…") // "9f3c…"
  */
 export function simhash(title: string, body: string): string {
-  for (const i of used) weights[i] = 0;
-  used = [];
+  for (let k = 0; k < usedN; k++) weights[used[k]!] = 0;
+  usedN = 0;
   let prev = -1;
   walk(`${title}\n${body}`.toLowerCase(), (hash, figure) => {
     if (prev !== -1) put(fmix32(Math.imul(prev, 0x01000193) ^ hash ^ 0x27d4eb2f), 1, false);
@@ -299,7 +302,8 @@ export function simhash(title: string, body: string): string {
   // v[b] = Σ ±w = 2·Σ(w where bit b is set) − Σw, in quarters (exact integers).
   slices.fill(0);
   let total = 0;
-  for (const i of used) {
+  for (let k = 0; k < usedN; k++) {
+    const i = used[k]!;
     const h = keys[i]!;
     const w = weights[i]!;
     total += w;
