@@ -30,7 +30,7 @@ export class Tokens implements Spans, TokenIds {
 
   constructor(spans: Spans) {
     ({ count: this.count, starts: this.starts, ends: this.ends, src: this.src, wstart: this.wstart, wend: this.wend } = spans);
-    ({ ids: this.ids, preFrom: this.preFrom, pre: this.pre, version: this.version } = lookUp(spans.src, spans.wstart, spans.wend, spans.count));
+    ({ ids: this.ids, preFrom: this.preFrom, pre: this.pre, version: this.version } = lookUp(spans.src, spans.wstart, spans.wend, spans.count, spans.hashes));
   }
 
   /** The lower-cased words. */

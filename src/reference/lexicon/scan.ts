@@ -29,8 +29,12 @@ function wordUnit(text: string, i: number): number {
 const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 38 || c === 46;
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 
-/** Where `scanSpans` writes while it scans (grown as needed, reused): starts, ends, word ends. */
-let scratch = new Int32Array(3 * 1024);
+/** Where `scanSpans` writes while it scans (grown as needed, reused): starts, ends, word ends, word hashes. */
+let scratch = new Int32Array(4 * 1024);
+
+/** ASCII code units as lower-cased words have them. */
+const LOWER = new Uint16Array(128);
+for (let c = 0; c < 128; c++) LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
 
 /** Token offsets, and where each token's word is read from. */
 export interface Spans {
@@ -46,10 +50,16 @@ export interface Spans {
   src: string;
   wstart: Int32Array;
   wend: Int32Array;
+  /**
+   * Per token, the FNV-1a hash of its word's code units (curly apostrophes straight), as the vocabulary
+   * hashes words (vocab.ts `hashOf`); absent when the words were joined.
+   */
+  hashes?: Int32Array;
 }
 
 /**
- * Finds the word tokens of `text`.
+ * Finds the word tokens of `text`, and hashes each word while reading it (so the vocabulary look-up
+ * does not read the letters again to hash them).
  *
  * @example
  * const s = scanSpans("Apple’s M&A"); s.src.slice(s.wstart[0], s.wend[0]) // "apple"
@@ -57,36 +67,64 @@ export interface Spans {
 export function scanSpans(text: string): Spans {
   const n = text.length;
   const cap = (n >> 1) + 1; // two tokens need a separator between them
-  if (scratch.length < cap * 3) scratch = new Int32Array(cap * 3);
-  const starts = scratch.subarray(0, cap);
-  const ends = scratch.subarray(cap, 2 * cap);
-  const wend = scratch.subarray(2 * cap, 3 * cap);
+  if (scratch.length < cap * 4) scratch = new Int32Array(cap * 4);
+  const buf0 = scratch;
   const lower = text.toLowerCase();
   let count = 0;
   for (let i = 0; i < n; ) {
-    let l = wordUnit(text, i);
+    let c = text.charCodeAt(i);
+    let l = c < 128 ? ASCII[c]! : wordUnit(text, i);
     if (l === 0) {
       i++;
       continue;
     }
     const s = i;
-    i += l;
+    let h = 0x811c9dc5;
+    /** The hash before the last joiner: the word's hash when it ends in a possessive "'s". */
+    let beforeJoiner = h;
     for (;;) {
-      while (i < n && (l = wordUnit(text, i)) > 0) i += l;
-      if (!isJoiner(text.charCodeAt(i)) || i + 1 >= n || wordUnit(text, i + 1) === 0) break;
+      // The letter or digit at i (l code units), then the next one; a joiner counts when one follows it.
+      if (c < 128) {
+        h = Math.imul(h ^ LOWER[c]!, 0x01000193);
+        i++;
+        // The common case: a run of ASCII letters and digits.
+        while (i < n && (c = text.charCodeAt(i)) < 128 && ASCII[c] === 1) {
+          h = Math.imul(h ^ LOWER[c]!, 0x01000193);
+          i++;
+        }
+      } else {
+        h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193);
+        if (l === 2) h = Math.imul(h ^ lower.charCodeAt(i + 1), 0x01000193);
+        i += l;
+      }
+      if (i >= n) break;
+      c = text.charCodeAt(i);
+      l = c < 128 ? ASCII[c]! : wordUnit(text, i);
+      if (l > 0) continue;
+      if (!isJoiner(c) || i + 1 >= n) break;
+      const d = text.charCodeAt(i + 1);
+      const m = d < 128 ? ASCII[d]! : wordUnit(text, i + 1);
+      if (m === 0) break;
+      beforeJoiner = h;
+      h = Math.imul(h ^ (c === 0x2019 ? 39 : c), 0x01000193);
       i++;
+      c = d;
+      l = m;
     }
-    starts[count] = s;
-    ends[count] = i;
-    wend[count++] = i - s >= 3 && lower.charCodeAt(i - 1) === 115 && isApostrophe(lower.charCodeAt(i - 2)) ? i - 2 : i;
+    const possessive = i - s >= 3 && lower.charCodeAt(i - 1) === 115 && isApostrophe(lower.charCodeAt(i - 2));
+    buf0[count] = s;
+    buf0[cap + count] = i;
+    buf0[2 * cap + count] = possessive ? i - 2 : i;
+    buf0[3 * cap + count++] = possessive ? beforeJoiner : h;
   }
   // The scan ran in the shared scratch buffer: the tokens get one buffer of their exact size.
-  const buf = new Int32Array(count * 3);
-  buf.set(starts.subarray(0, count), 0);
-  buf.set(ends.subarray(0, count), count);
-  buf.set(wend.subarray(0, count), 2 * count);
+  const buf = new Int32Array(count * 4);
+  buf.set(buf0.subarray(0, count), 0);
+  buf.set(buf0.subarray(cap, cap + count), count);
+  buf.set(buf0.subarray(2 * cap, 2 * cap + count), 2 * count);
+  buf.set(buf0.subarray(3 * cap, 3 * cap + count), 3 * count);
   const own = buf.subarray(0, count);
-  const spans = { count, starts: own, ends: buf.subarray(count, 2 * count), src: lower, wstart: own, wend: buf.subarray(2 * count) };
+  const spans = { count, starts: own, ends: buf.subarray(count, 2 * count), src: lower, wstart: own, wend: buf.subarray(2 * count, 3 * count), hashes: buf.subarray(3 * count) };
   return lower.length === n ? spans : joined(text, spans);
 }
 
@@ -107,7 +145,7 @@ function joined(text: string, spans: Spans): Spans {
     wend[k] = at += words[k]!.length;
     at++;
   }
-  return { ...spans, src: words.join(" "), wstart, wend };
+  return { count: spans.count, starts: spans.starts, ends: spans.ends, src: words.join(" "), wstart, wend };
 }
 
 /**

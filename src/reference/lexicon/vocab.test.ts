@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "./phrases.ts";
-import { prefixId, vocabVersion, wordId } from "./vocab.ts";
+import { scanSpans } from "./scan.ts";
+import { lookUp, prefixId, vocabVersion, wordId } from "./vocab.ts";
 
 describe("vocabulary", () => {
   const words = ["beat", "didn't", "m&a", "u.s", "apple", "s", "é", "i̇stanbul", "3.5"];
@@ -25,6 +26,23 @@ describe("vocabulary", () => {
         const want = prefixes.filter((p) => w.length >= 3 && w.startsWith(p)).map((p) => pids.get(p)!).sort();
         expect(got, w).toEqual(want);
       }
+    }
+  });
+
+  it("finds the same ids from the scanner's word hashes as from the letters", () => {
+    const alphabet = ["beat", "Beat", "did", "n't", "n’t", "'s", "’S", "M&A", "u.s", "acqui", "ACQ", "é", "É", "3.5", " ", " ", ".", "'", "-", "𝐀", "İ"];
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let k = 0; k < 2000; k++) {
+      let text = "";
+      const len = Math.floor(rnd() * 12);
+      for (let i = 0; i < len; i++) text += alphabet[Math.floor(rnd() * alphabet.length)];
+      const s = scanSpans(text);
+      const hashed = lookUp(s.src, s.wstart, s.wend, s.count, s.hashes);
+      const read = lookUp(s.src, s.wstart, s.wend, s.count);
+      expect([...hashed.ids], JSON.stringify(text)).toEqual([...read.ids]);
+      expect([...hashed.preFrom], JSON.stringify(text)).toEqual([...read.preFrom]);
+      expect([...hashed.pre.subarray(0, hashed.preFrom[s.count])]).toEqual([...read.pre.subarray(0, read.preFrom[s.count])]);
     }
   });
 

@@ -167,27 +167,50 @@ export interface TokenIds {
  * @example
  * const { ids } = lookUp("beat zzz", Int32Array.of(0, 5), Int32Array.of(4, 8), 2); ids[1] // 0
  */
-export function lookUp(src: string, wstart: Int32Array, wend: Int32Array, n: number): TokenIds {
+export function lookUp(src: string, wstart: Int32Array, wend: Int32Array, n: number, hashes?: Int32Array): TokenIds {
   const buf = new Int32Array(2 * n + 1);
   const ids = buf.subarray(0, n);
   const preFrom = buf.subarray(n);
   let pre = new Int32Array((n >> 3) + 16);
   let np = 0;
+  // The tables in locals: module bindings are read once per call, not once per letter.
+  const table = slots;
+  const slotHash = HASH;
+  const lens = LENS;
+  const off = OFF;
+  const chars = CHARS;
+  const mask = table.length - 1;
   for (let k = 0; k < n; k++) {
     const from = wstart[k]!;
     const to = wend[k]!;
-    // One pass over the letters: the word's hash, and the bucket of its first three letters.
-    let h = 0x811c9dc5;
-    let b = 0;
-    for (let i = from; i < to; i++) {
-      let c = src.charCodeAt(i);
-      if (c === 0x2019) c = 39;
-      h = Math.imul(h ^ c, 0x01000193);
-      if (i - from < 3) b = b * 31 + c;
-    }
-    ids[k] = probe(h, src, from, to);
-    preFrom[k] = np;
     const len = to - from;
+    // One pass over the letters: the word's hash, and the bucket of its first three letters.
+    let h: number;
+    let b = 0;
+    if (hashes) {
+      h = hashes[k]!;
+      if (len >= 3) b = unit(src, from) * 961 + unit(src, from + 1) * 31 + unit(src, from + 2);
+    } else {
+      h = 0x811c9dc5;
+      for (let i = from; i < to; i++) {
+        let c = src.charCodeAt(i);
+        if (c === 0x2019) c = 39;
+        h = Math.imul(h ^ c, 0x01000193);
+        if (i - from < 3) b = b * 31 + c;
+      }
+      h |= 0;
+    }
+    let id = 0;
+    for (let p = h & mask; ; p = (p + 1) & mask) {
+      const w = table[p]!;
+      if (w === 0) break;
+      if (slotHash[p] === h && lens[w] === len && sameChars(chars, off[w]!, src, from, len)) {
+        id = w;
+        break;
+      }
+    }
+    ids[k] = id;
+    preFrom[k] = np;
     if (len < 3) continue;
     // b = c0·961 + c1·31 + c2, as bucketOf computes it.
     const list = BUCKETS[b & 4095];
