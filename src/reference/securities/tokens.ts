@@ -63,18 +63,25 @@ let curlyN = 0;
 
 /** End of the word token starting at `start`: word characters, joined by `.`, `&`, `'`, `’` before another. */
 function scanWord(text: string, start: number, to: number): number {
-  upperN = lowerN = curlyN = 0;
+  let upper = 0;
+  let lower = 0;
+  let curly = 0;
   let j = start;
   for (;;) {
-    for (let k = classAt(text, j); j < to && k & WORD; k = classAt(text, ++j)) {
-      if (k & UPPER) upperN++;
-      else if (k & LOWER) lowerN++;
+    for (; j < to; j++) {
+      const c = text.charCodeAt(j);
+      const k = UNIT_CLASS[c] || readClass(c);
+      if ((k & WORD) === 0) break;
+      if (k & UPPER) upper++;
+      else if (k & LOWER) lower++;
     }
     const c = text.charCodeAt(j);
-    if (j + 1 >= to || !isJoiner(c) || !(classAt(text, j + 1) & WORD)) return j;
-    if (c === 0x2019) curlyN++;
+    if (j + 1 >= to || !isJoiner(c) || !(classAt(text, j + 1) & WORD)) break;
+    if (c === 0x2019) curly++;
     j++;
   }
+  (upperN = upper), (lowerN = lower), (curlyN = curly);
+  return j;
 }
 
 /** The token of the word `scanWord` has just read, from the counts it left. */
