@@ -33,6 +33,24 @@ const CASHTAG_RE = new RegExp(String.raw`(?<![\w$])\$(${TICKER})(?![\w])`, "g");
 const EXCHANGE_RE = new RegExp(String.raw`\b(?:NASDAQ|Nasdaq|NYSE(?: American| Arca| MKT)?|AMEX|NYSEAMERICAN|OTC(?:QX|QB|MKTS)?|Cboe|CBOE|BATS)\s*:\s*(${TICKER})\b`, "g");
 const PAREN_RE = new RegExp(String.raw`\(\s*(${TICKER})\s*\)`, "g");
 
+/** Literal text in every match of EXCHANGE_RE ("NYSE" covers its longer forms). */
+const EXCHANGES = ["NASDAQ", "Nasdaq", "NYSE", "AMEX", "OTC", "Cboe", "CBOE", "BATS"];
+
+/**
+ * Whether a "$" is followed by a capital letter somewhere (every cashtag starts so; "$3.5 billion" does not).
+ *
+ * @example
+ * mayHaveCashtag("$AMZN rose") // true
+ * mayHaveCashtag("a $3.5 billion deal") // false
+ */
+export function mayHaveCashtag(text: string): boolean {
+  for (let i = text.indexOf("$"); i >= 0; i = text.indexOf("$", i + 1)) {
+    const c = text.charCodeAt(i + 1);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
+
 function sentenceIndexer(doc: Doc): (offset: number) => number {
   const starts = doc.sentences.map((s) => s.start);
   let i = 0;
@@ -65,10 +83,10 @@ function explicit(doc: Doc, master: SecurityMaster, sentenceOf: (o: number) => n
     if (!security) return;
     out.push({ form, start: m.index, end: m.index + m[0].length, text: m[0], security, pattern: undefined, first: -1, last: -1, sentence: sentenceOf(m.index) });
   };
-  // Each pattern needs its literal character ($, :, parenthesis): most texts lack some of them.
+  // Each pattern needs its literal text ("$" before a capital, an exchange name and ":", a parenthesis): most texts lack some of them.
   const text = doc.text;
-  if (text.includes("$")) for (const m of text.matchAll(CASHTAG_RE)) if (!master.crypto.has(m[1]!)) push("cashtag", m, m[1]!);
-  if (text.includes(":")) for (const m of text.matchAll(EXCHANGE_RE)) push("exchange", m, m[1]!);
+  if (mayHaveCashtag(text)) for (const m of text.matchAll(CASHTAG_RE)) if (!master.crypto.has(m[1]!)) push("cashtag", m, m[1]!);
+  if (text.includes(":") && EXCHANGES.some((e) => text.includes(e))) for (const m of text.matchAll(EXCHANGE_RE)) push("exchange", m, m[1]!);
   out.sort((a, b) => a.start - b.start);
   const taken = out.slice();
   let k = 0;
