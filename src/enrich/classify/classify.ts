@@ -28,20 +28,28 @@ function leadEnd(doc: Doc, leadSentences: number): number {
   return last ? last.end : doc.text.length;
 }
 
-/** The cues found, in order of first occurrence: per found cue, how often, its best position boost, where first. */
+/**
+ * The cues found, in order of first occurrence: per found cue, how often, its best position boost, where
+ * first. Module scratch, reused by every call (`n` entries valid until the next `cueStats`).
+ */
 interface CueStats {
+  n: number;
   /** Cue ids. */
-  seen: number[];
-  count: number[];
-  boost: number[];
+  seen: Int32Array;
+  count: Int32Array;
+  boost: Float64Array;
   /** Token index of the first occurrence. */
-  first: number[];
+  first: Int32Array;
   /** Token index after the (longest) phrase at the first occurrence. */
-  firstEnd: number[];
+  firstEnd: Int32Array;
 }
 
 /** Per cue id: its index in `CueStats.seen` + 1 while `cueStats` runs (0 = not seen); reset before it returns. */
 let slotOf = new Int32Array(0);
+/** The scratch `cueStats` fills (sized for every cue of the taxonomy). */
+const stats: CueStats = { n: 0, seen: new Int32Array(0), count: new Int32Array(0), boost: new Float64Array(0), first: new Int32Array(0), firstEnd: new Int32Array(0) };
+const found: CueHit[][] = [];
+const best: CueHit[] = [];
 
 /** Counts every cue of every topic in the text: one pass over the tokens. */
 function cueStats(doc: Doc, tax: Taxonomy): CueStats {
@@ -49,10 +57,18 @@ function cueStats(doc: Doc, tax: Taxonomy): CueStats {
   const { titleBoost, leadBoost, leadSentences } = tax.scoring;
   const titleEnd = doc.bodyStart > 0 ? doc.bodyStart : 0;
   const lead = leadEnd(doc, leadSentences);
-  if (slotOf.length < tax.cues.length) slotOf = new Int32Array(tax.cues.length);
-  const st: CueStats = { seen: [], count: [], boost: [], first: [], firstEnd: [] };
-  const found: CueHit[][] = [];
-  const best: CueHit[] = [];
+  const st = stats;
+  if (slotOf.length < tax.cues.length) {
+    const m = tax.cues.length;
+    slotOf = new Int32Array(m);
+    st.seen = new Int32Array(m);
+    st.count = new Int32Array(m);
+    st.boost = new Float64Array(m);
+    st.first = new Int32Array(m);
+    st.firstEnd = new Int32Array(m);
+  }
+  const { seen, count, boost: boosts, first, firstEnd } = st;
+  let n = 0;
   const words = tokens.count;
   try {
     for (let i = 0; i < words; ) {
@@ -70,7 +86,9 @@ function cueStats(doc: Doc, tax: Taxonomy): CueStats {
       // One cue per topic per position: "ai infrastructure" and "ai" do not both count.
       let nb = 0;
       for (let f = 0; f < tax.matcher.collected; f++) {
-        for (const h of found[f]!) {
+        const hits = found[f]!;
+        for (let x = 0; x < hits.length; x++) {
+          const h = hits[x]!;
           let k = nb - 1;
           while (k >= 0 && best[k]!.topic !== h.topic) k--;
           if (k < 0) best[nb++] = h;
@@ -78,25 +96,26 @@ function cueStats(doc: Doc, tax: Taxonomy): CueStats {
         }
       }
       for (let b = 0; b < nb; b++) {
-        const h = best[b]!;
-        let k = slotOf[h.id]! - 1;
+        const id = best[b]!.id;
+        let k = slotOf[id]! - 1;
         if (k < 0) {
-          k = st.seen.length;
-          slotOf[h.id] = k + 1;
-          st.seen.push(h.id);
-          st.count.push(0);
-          st.boost.push(0);
-          st.first.push(i);
-          st.firstEnd.push(next);
+          k = n++;
+          slotOf[id] = k + 1;
+          seen[k] = id;
+          count[k] = 0;
+          boosts[k] = 0;
+          first[k] = i;
+          firstEnd[k] = next;
         }
-        st.count[k]!++;
-        if (boost > st.boost[k]!) st.boost[k] = boost;
+        count[k]!++;
+        if (boost > boosts[k]!) boosts[k] = boost;
       }
       i = next;
     }
   } finally {
-    for (const id of st.seen) slotOf[id] = 0;
+    for (let k = 0; k < n; k++) slotOf[seen[k]!] = 0;
   }
+  st.n = n;
   return st;
 }
 
@@ -107,7 +126,7 @@ function rawScores(doc: Doc, ref: Reference, linked: LinkResult, st: CueStats): 
   // A plain array of doubles: a typed array this small costs more to make than it saves.
   const raw: number[] = [];
   for (let t = 0; t < tax.topics.length; t++) raw.push(0);
-  for (let k = 0; k < st.seen.length; k++) {
+  for (let k = 0; k < st.n; k++) {
     const cue = tax.cues[st.seen[k]!]!;
     raw[cue.topic]! += cue.weight * (st.boost[k]! + repeatFactor * Math.log(st.count[k]!));
   }
@@ -142,7 +161,7 @@ export function topicEvidence(doc: Doc, ref: Reference, linked: LinkResult): Top
   const raw = rawScores(doc, ref, linked, st);
   const tokens = tokensOf(doc);
   const cues: TopicEvidence["cues"][] = tax.topics.map(() => []);
-  for (let k = 0; k < st.seen.length; k++) {
+  for (let k = 0; k < st.n; k++) {
     const cue = tax.cues[st.seen[k]!]!;
     const w = cue.weight * (st.boost[k]! + tax.scoring.repeatFactor * Math.log(st.count[k]!));
     const at = st.first[k]!;
