@@ -23,12 +23,11 @@ export function canonicalUrl(raw: string | null | undefined): string | null {
     return null;
   }
   if (u.protocol !== "http:" && u.protocol !== "https:") return null;
-  u.hash = "";
-  u.username = "";
-  u.password = "";
-  u.hostname = u.hostname.toLowerCase().replace(/^www\d?\./, "").replace(/\.$/, "");
+  // The result is built from protocol, host, path and query: fragment and credentials never reach it.
+  const hostname = u.hostname.toLowerCase().replace(/^www\d?\./, "").replace(/\.$/, "");
+  if (hostname !== u.hostname) u.hostname = hostname;
   if ((u.protocol === "http:" && u.port === "80") || (u.protocol === "https:" && u.port === "443")) u.port = "";
-  const params = [...u.searchParams.entries()].filter(([k]) => !TRACKING.test(k)).sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1));
+  const params = u.search.length <= 1 ? [] : [...u.searchParams.entries()].filter(([k]) => !TRACKING.test(k)).sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1));
   let pathname = u.pathname.replace(/\/{2,}/g, "/").replace(/\/(index|default)\.(html?|php|aspx?)$/i, "/");
   if (pathname.length > 1) pathname = pathname.replace(/\/+$/, "");
   const query = params.length ? `?${new URLSearchParams(params).toString()}` : "";
