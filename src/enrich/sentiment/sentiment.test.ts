@@ -115,6 +115,20 @@ describe("per-ticker sentiment", () => {
   });
 });
 
+describe("per-ticker sentiment of a symbol listed twice", () => {
+  it("counts it once, from its last listing's mentions, in its first place", () => {
+    const d = doc("Markets", "Apple beat estimates. Costco opened a store. The company cut its forecast. Apple shares plunged 9%.");
+    const a = linkedFrom(d, { AAPL: ["Apple"], COST: ["Costco"] });
+    const [apple, costco] = a.tickers as [(typeof a.tickers)[0], (typeof a.tickers)[0]];
+    const later = { ...apple, mentions: apple.mentions.slice(1) };
+    const r = sentiment(d, ref, { ...a, tickers: [apple, costco, later] }).byTicker;
+    expect(Object.keys(r)).toEqual(["AAPL", "COST"]);
+    expect(r.AAPL).toBe(sentiment(d, ref, { ...a, tickers: [later, costco] }).byTicker.AAPL);
+    expect(r.AAPL).toBeLessThan(0);
+    expect(r.COST).toBeLessThan(0);
+  });
+});
+
 describe("sentiment with events", () => {
   it("counts an event's polarity where no lexicon phrase spans its words", () => {
     const d = doc("Caterpillar upped its annual sales and profit outlook", "The Deerfield company said demand held up.");
