@@ -13,17 +13,24 @@
 const WORDS = new Map<string, number>();
 /** Number of words + 1 (id 0 unused). */
 let wordCount = 1;
-/** The letters of every word, back to back (`CHARS[OFF[id]]` … `CHARS[OFF[id] + LENS[id] - 1]`): compared as numbers. */
+/**
+ * The letters of every word, back to back: word `id` has `AT[2 id + 1]` letters from `CHARS[AT[2 id]]`,
+ * compared as numbers. Offset and length side by side: one cache line per word (the tables are read
+ * between other stages' work, from colder caches).
+ */
 let CHARS = new Uint16Array(8192);
 let charCount = 0;
-let OFF = new Int32Array(1024);
-let LENS = new Int32Array(1024);
+let AT = new Int32Array(2 * 1024);
+/** Word ids fit in the low 16 bits of a slot. */
+const MAX_WORDS = 0xffff;
 /**
- * Open-addressing table of word ids by the hash of their letters (`HASH` holds each slot's full hash), so
- * a token is looked up straight from the text's char codes (no string per token).
+ * Open-addressing table of word ids by the hash of their letters, so a token is looked up straight from
+ * the text's char codes (no string per token). A slot holds the id (low 16 bits, 0 = empty) and the high
+ * 16 bits of the word's hash: one 32-bit read per probe, and a table half the size.
  */
-let slots = new Int32Array(1024);
-let HASH = new Int32Array(1024);
+let SLOTS = new Int32Array(1024);
+/** Bit `b` set when prefix bucket `b` holds a prefix: most tokens' buckets are empty (512 bytes, always warm). */
+const BUCKET_USED = new Int32Array(4096 / 32);
 /**
  * Prefix edges bucketed by their first three letters (`bucketOf`): per bucket, the prefix ids, whose
  * letters are `PCHARS[POFF[id]]` … (`PLENS[id]` of them).
@@ -61,12 +68,11 @@ function sameChars(chars: Uint16Array, at: number, src: string, from: number, le
 }
 
 function place(id: number): void {
-  const h = hashOf(WORD_LIST[id]!, 0, LENS[id]!);
-  const mask = slots.length - 1;
+  const h = hashOf(WORD_LIST[id]!, 0, AT[2 * id + 1]!);
+  const mask = SLOTS.length - 1;
   let p = h & mask;
-  while (slots[p] !== 0) p = (p + 1) & mask;
-  slots[p] = id;
-  HASH[p] = h;
+  while (SLOTS[p] !== 0) p = (p + 1) & mask;
+  SLOTS[p] = (h & 0xffff0000) | id;
 }
 
 /** Words by id (index 0 unused), to rebuild the table when it grows. */
@@ -81,20 +87,17 @@ const WORD_LIST: string[] = [""];
 export function wordId(w: string): number {
   let id = WORDS.get(w);
   if (id !== undefined) return id;
+  if (wordCount > MAX_WORDS) throw new Error(`vocabulary: more than ${MAX_WORDS} words`);
   id = wordCount++;
   WORDS.set(w, id);
   WORD_LIST.push(w);
-  if (id >= LENS.length) {
-    LENS = grow(LENS);
-    OFF = grow(OFF);
-  }
+  if (2 * id + 1 >= AT.length) AT = grow(AT);
   while (charCount + w.length > CHARS.length) CHARS = grow16(CHARS);
-  OFF[id] = charCount;
-  LENS[id] = w.length;
+  AT[2 * id] = charCount;
+  AT[2 * id + 1] = w.length;
   for (let i = 0; i < w.length; i++) CHARS[charCount++] = unit(w, i);
-  if (wordCount * 2 > slots.length) {
-    slots = new Int32Array(slots.length * 2);
-    HASH = new Int32Array(slots.length);
+  if (wordCount * 2 > SLOTS.length) {
+    SLOTS = new Int32Array(SLOTS.length * 2);
     for (let k = 1; k < wordCount; k++) place(k);
   } else place(id);
   vocabVersion++;
@@ -103,12 +106,14 @@ export function wordId(w: string): number {
 
 /** The id of the word with hash `h` whose letters are `src` [from, to), 0 when unknown. */
 function probe(h: number, src: string, from: number, to: number): number {
-  const mask = slots.length - 1;
+  const mask = SLOTS.length - 1;
   const len = to - from;
+  const tag = h & 0xffff0000;
   for (let p = h & mask; ; p = (p + 1) & mask) {
-    const id = slots[p]!;
-    if (id === 0) return 0;
-    if (HASH[p] === h && LENS[id] === len && sameChars(CHARS, OFF[id]!, src, from, len)) return id;
+    const e = SLOTS[p]!;
+    if (e === 0) return 0;
+    const id = e & 0xffff;
+    if ((e & 0xffff0000) === tag && AT[2 * id + 1] === len && sameChars(CHARS, AT[2 * id]!, src, from, len)) return id;
   }
 }
 
@@ -144,7 +149,9 @@ export function prefixId(p: string): number {
   POFF[id] = pcharCount;
   PLENS[id] = p.length;
   for (let i = 0; i < p.length; i++) PCHARS[pcharCount++] = unit(p, i);
-  (BUCKETS[bucketOf(p, 0)] ??= []).push(id);
+  const b = bucketOf(p, 0);
+  (BUCKETS[b] ??= []).push(id);
+  BUCKET_USED[b >> 5]! |= 1 << (b & 31);
   vocabVersion++;
   return id;
 }
@@ -174,10 +181,8 @@ export function lookUp(src: string, wstart: Int32Array, wend: Int32Array, n: num
   let pre = new Int32Array((n >> 3) + 16);
   let np = 0;
   // The tables in locals: module bindings are read once per call, not once per letter.
-  const table = slots;
-  const slotHash = HASH;
-  const lens = LENS;
-  const off = OFF;
+  const table = SLOTS;
+  const at = AT;
   const chars = CHARS;
   const mask = table.length - 1;
   for (let k = 0; k < n; k++) {
@@ -201,10 +206,12 @@ export function lookUp(src: string, wstart: Int32Array, wend: Int32Array, n: num
       h |= 0;
     }
     let id = 0;
+    const tag = h & 0xffff0000;
     for (let p = h & mask; ; p = (p + 1) & mask) {
-      const w = table[p]!;
-      if (w === 0) break;
-      if (slotHash[p] === h && lens[w] === len && sameChars(chars, off[w]!, src, from, len)) {
+      const e = table[p]!;
+      if (e === 0) break;
+      const w = e & 0xffff;
+      if ((e & 0xffff0000) === tag && at[2 * w + 1] === len && sameChars(chars, at[2 * w]!, src, from, len)) {
         id = w;
         break;
       }
@@ -213,8 +220,9 @@ export function lookUp(src: string, wstart: Int32Array, wend: Int32Array, n: num
     preFrom[k] = np;
     if (len < 3) continue;
     // b = c0·961 + c1·31 + c2, as bucketOf computes it.
-    const list = BUCKETS[b & 4095];
-    if (!list) continue;
+    b &= 4095;
+    if ((BUCKET_USED[b >> 5]! & (1 << (b & 31))) === 0) continue;
+    const list = BUCKETS[b]!;
     for (let i = 0; i < list.length; i++) {
       const id = list[i]!;
       const plen = PLENS[id]!;
