@@ -97,6 +97,28 @@ describe("findFigures: spans and offsets", () => {
   });
 });
 
+describe("findFigures: spans of long texts", () => {
+  const gap = "Shares of the company were little changed in quiet trading ahead of the holiday. ".repeat(5);
+  const text = `Revenue rose 12% to $5 billion. ${gap}It plans to hire 1,200 workers and cut costs by $300 million. ${gap}Done.`;
+
+  it("finds the same figures in a long text as sentence by sentence", () => {
+    const whole = findFigures(text).map((f) => [f.text, f.start]);
+    expect(whole).toEqual([["12%", 13], ["$5 billion", 20], ["1,200 workers", text.indexOf("1,200")], ["$300 million", text.indexOf("$300")]]);
+    const bySentence = [...text.matchAll(/[^.]+\./g)].flatMap((m) => findFigures(text, { start: m.index, end: m.index + m[0].length })).map((f) => [f.text, f.start]);
+    expect(bySentence).toEqual(whole);
+  });
+
+  it("stops at the span's end when the next digit lies far beyond it", () => {
+    const start = text.indexOf("Shares");
+    expect(findFigures(text, { start, end: start + gap.length })).toEqual([]);
+    expect(findFigures(text, { start, end: text.indexOf("1,200") })).toEqual([]);
+    // (a count reads its noun even past the end, as it always has)
+    expect(findFigures(text, { start, end: text.indexOf(" workers") }).map((f) => f.text)).toEqual(["1,200 workers"]);
+    expect(findFigures(text, { start: 0, end: text.indexOf("1,200") - 1 }).map((f) => f.text)).toEqual(["12%", "$5 billion"]);
+    expect(findFigures(text, { start: 0, end: text.indexOf("5 billion") + 1 }).map((f) => f.text)).toEqual(["12%"]);
+  });
+});
+
 describe("figure helpers", () => {
   it("matches equal figures across notations and allows rounding", () => {
     expect(figuresMatch(parseFigure("$38B")!, parseFigure("$38 billion")!)).toBe(true);

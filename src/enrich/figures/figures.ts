@@ -85,8 +85,19 @@ const G = FIGURE.group as Record<"sign" | "cur" | "num" | "scale" | "short" | "c
 /** Most characters a figure can have before its first digit: sign, "USD ", "." (see FIGURE_RE), with margin. */
 const MAX_LEAD = 8;
 
+/** An ASCII digit (for `nextDigit`). */
+const DIGIT_RE = /[0-9]/g;
+/** From this many characters on, `nextDigit` asks the regular expression engine (faster per character, but it reads on past `end`). */
+const LONG_RANGE = 256;
+
 /** Offset of the first ASCII digit in `text[from, end)`, or -1. */
 function nextDigit(text: string, from: number, end: number): number {
+  if (end - from >= LONG_RANGE) {
+    DIGIT_RE.lastIndex = from;
+    if (!DIGIT_RE.test(text)) return -1;
+    const at = DIGIT_RE.lastIndex - 1;
+    return at < end ? at : -1;
+  }
   for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) return i;
