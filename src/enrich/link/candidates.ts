@@ -30,11 +30,13 @@ export interface Scan {
 
 const TICKER = String.raw`[A-Z][A-Z0-9]{0,5}(?:[.-][A-Z]{1,2})?`;
 const CASHTAG_RE = new RegExp(String.raw`(?<![\w$])\$(${TICKER})(?![\w])`, "g");
-const EXCHANGE_RE = new RegExp(String.raw`\b(?:NASDAQ|Nasdaq|NYSE(?: American| Arca| MKT)?|AMEX|NYSEAMERICAN|OTC(?:QX|QB|MKTS)?|Cboe|CBOE|BATS)\s*:\s*(${TICKER})\b`, "g");
+/** Exchange names as they prefix a ticker ("NYSE: IBM"), as regex alternatives. */
+const EXCHANGE_NAMES = ["NASDAQ", "Nasdaq", "NYSE(?: American| Arca| MKT)?", "AMEX", "NYSEAMERICAN", "OTC(?:QX|QB|MKTS)?", "Cboe", "CBOE", "BATS"];
+const EXCHANGE_RE = new RegExp(String.raw`\b(?:${EXCHANGE_NAMES.join("|")})\s*:\s*(${TICKER})\b`, "g");
 const PAREN_RE = new RegExp(String.raw`\(\s*(${TICKER})\s*\)`, "g");
 
-/** Literal text in every match of EXCHANGE_RE ("NYSE" covers its longer forms). */
-const EXCHANGES = ["NASDAQ", "Nasdaq", "NYSE", "AMEX", "OTC", "Cboe", "CBOE", "BATS"];
+/** Literal text in every match of EXCHANGE_RE: each name up to its first group ("NYSE" covers "NYSE Arca"). */
+const EXCHANGES = EXCHANGE_NAMES.map((n) => n.split("(")[0]!);
 
 /**
  * Whether a "$" is followed by a capital letter somewhere (every cashtag starts so; "$3.5 billion" does not).
