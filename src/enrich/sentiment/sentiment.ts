@@ -116,93 +116,73 @@ function clauseOf(doc: Doc, s: number, offset: number): { start: number; end: nu
 
 /**
  * Per-ticker sentiment: the weighted mean of the sentences mentioning each ticker; in a sentence that
- * names several tickers, only the clause around the mention counts. Per-sentence bookkeeping lives in
- * one integer buffer (no map or set per sentence or symbol); a symbol listed twice counts as a map by
- * symbol would count it (its last ticker's mentions, at its first place).
+ * names several tickers, only the clause around the mention counts.
  *
  * @example
  * tickerSentiment(doc, scores, linked) // { AAPL: 0.61, MSFT: -0.2 }
  */
 export function tickerSentiment(doc: Doc, sc: SentenceScores, linked: LinkResult, events: readonly EnrichEvent[] = []): Record<string, number> {
-  const tickers = linked.tickers;
-  const nt = tickers.length;
-  const ns = doc.sentences.length;
   // "Morgan Stanley downgraded Nike": a sentence naming both is about the target, not the broker.
-  let actingOn: Map<string, Set<string>> | undefined;
+  const actingOn = new Map<string, Set<string>>();
   for (const e of events) {
     if (!e.actor || !e.target || !ABOUT_TARGET.has(e.type)) continue;
-    actingOn ??= new Map();
     const set = actingOn.get(e.actor) ?? new Set<string>();
     actingOn.set(e.actor, set.add(e.target));
   }
-  // Every mention's sentence, the tickers' mentions one after the other.
-  const sentence: number[] = [];
-  for (const t of tickers) for (const m of t.mentions) sentence.push(sentenceOf(doc, m.start));
-  // Per sentence: symbols with a counted mention, the last such mention (offset, symbol key), a stamp;
-  // then per sentence and symbol key whether it has a counted mention there.
-  const buf = new Int32Array(ns * (4 + nt));
-  const distinct = buf.subarray(0, ns);
-  const lastAt = buf.subarray(ns, 2 * ns).fill(-1);
-  const lastKey = buf.subarray(2 * ns, 3 * ns);
-  const stamp = buf.subarray(3 * ns, 4 * ns);
-  const counted = buf.subarray(4 * ns);
-  /** Per symbol key (its first ticker): sentence and offset pairs of the sentences that speak of it. */
-  const lists: number[][] = [];
-  let j = 0;
-  for (let t = 0; t < nt; t++) {
-    const symbol = tickers[t]!.symbol;
-    let k = 0;
-    while (tickers[k]!.symbol !== symbol) k++;
-    const targets = actingOn?.get(symbol);
-    const list: number[] = [];
-    for (const m of tickers[t]!.mentions) {
-      const s = sentence[j++]!;
-      if (s < 0 || (targets && namesTarget(tickers, sentence, s, targets))) continue;
-      list.push(s, m.start);
-      if (counted[s * nt + k] === 0) {
-        counted[s * nt + k] = 1;
-        distinct[s]!++;
-      }
-      if (m.start > lastAt[s]!) {
-        lastAt[s] = m.start;
-        lastKey[s] = k;
-      }
+  const inSentence = new Map<number, Set<string>>();
+  for (const t of linked.tickers) {
+    for (const m of t.mentions) {
+      const s = sentenceOf(doc, m.start);
+      if (s >= 0) inSentence.set(s, (inSentence.get(s) ?? new Set<string>()).add(t.symbol));
     }
-    lists[k] = list;
+  }
+  const notAbout = (symbol: string, s: number) => {
+    const targets = actingOn.get(symbol);
+    if (!targets) return false;
+    for (const t of inSentence.get(s) ?? []) if (targets.has(t)) return true;
+    return false;
+  };
+  const bySentence = new Map<number, Set<string>>();
+  const mentions = new Map<string, Array<{ s: number; offset: number }>>();
+  const lastIn = new Map<number, { symbol: string; at: number }>();
+  for (const t of linked.tickers) {
+    const list: Array<{ s: number; offset: number }> = [];
+    for (const m of t.mentions) {
+      const s = sentenceOf(doc, m.start);
+      if (s < 0 || notAbout(t.symbol, s)) continue;
+      list.push({ s, offset: m.start });
+      let set = bySentence.get(s);
+      if (!set) bySentence.set(s, (set = new Set()));
+      set.add(t.symbol);
+      const last = lastIn.get(s);
+      if (!last || m.start > last.at) lastIn.set(s, { symbol: t.symbol, at: m.start });
+    }
+    mentions.set(t.symbol, list);
   }
   // "The company raised its outlook." speaks of the ticker named last before it.
-  let previous = -1;
-  for (let s = 0; s < ns; s++) {
-    if (lastAt[s]! >= 0) previous = lastKey[s]!;
-    else if (previous >= 0 && refersBack(doc.text, doc.sentences[s]!.start)) lists[previous]!.push(s, doc.sentences[s]!.start);
+  let previous: string | undefined;
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const last = lastIn.get(s);
+    if (last) previous = last.symbol;
+    else if (previous && refersBack(doc.text, doc.sentences[s]!.start)) mentions.get(previous)!.push({ s, offset: doc.sentences[s]!.start });
   }
   const out: Record<string, number> = {};
-  for (let k = 0; k < nt; k++) {
-    const list = lists[k];
-    if (!list) continue;
+  for (const [symbol, list] of mentions) {
     let sum = 0;
     let weight = 0;
-    for (let x = 0; x < list.length; x += 2) {
-      const s = list[x]!;
-      if (stamp[s] === k + 1) continue;
-      stamp[s] = k + 1;
-      const v = distinct[s]! > 1 ? spanScore(sc, clauseOf(doc, s, list[x + 1]!)).score : sc.scores[s]!;
+    const seen = new Set<number>();
+    for (const { s, offset } of list) {
+      if (seen.has(s)) continue;
+      seen.add(s);
+      const shared = (bySentence.get(s)?.size ?? 0) > 1;
+      const v = shared ? spanScore(sc, clauseOf(doc, s, offset)).score : sc.scores[s]!;
       const w = sentenceWeight(doc, s);
       sum += v * w;
       weight += v === 0 ? w * NEUTRAL_WEIGHT : w;
     }
-    out[tickers[k]!.symbol] = weight > 0 ? round(clamp(sum / weight)) : 0;
+    out[symbol] = weight > 0 ? round(clamp(sum / weight)) : 0;
   }
   return out;
-}
-
-/** Whether sentence `s` names (any mention) one of `targets`. */
-function namesTarget(tickers: LinkResult["tickers"], sentence: number[], s: number, targets: Set<string>): boolean {
-  let j = 0;
-  for (const t of tickers) {
-    for (let m = 0; m < t.mentions.length; m++) if (sentence[j++] === s && targets.has(t.symbol)) return true;
-  }
-  return false;
 }
 
 /**
